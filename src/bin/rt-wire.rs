@@ -1,0 +1,2 @@
+//! The `rt-wire` command-line tool.
+fn main() {}

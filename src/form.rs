@@ -1,0 +1,547 @@
+//! Forms, fields and values, borrowed from the input.
+//!
+//! A multi-line value is kept as its raw span plus the indentation width RT used
+//! for its key; it is de-indented on demand ([`Value::lines`], [`Value::to_bytes`]).
+//!
+//! BE ADVISED: the de-indent rule here ([`indent_width`] and the blank-line
+//! accounting in `response.rs`) is the exact inverse of the indent rule in
+//! `write.rs`. The two must change together.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::ops::Range;
+
+/// RT's indentation width for continuation lines of `key` (spec §5.2):
+/// `len(key) + 2`, or 4 when that exceeds 16. The length counts characters when
+/// the key is UTF-8 (RT measures decoded text) and bytes otherwise (RT then
+/// passed the bytes through undecoded, spec §12.2).
+#[must_use]
+pub fn indent_width(key: &[u8]) -> usize {
+    let len = match core::str::from_utf8(key) {
+        Ok(s) if !s.is_ascii() => s.chars().count(),
+        _ => key.len(),
+    };
+    if len + 2 > 16 { 4 } else { len + 2 }
+}
+
+pub(crate) const EMPTY_LIST: u8 = 1;
+pub(crate) const TRAILING_LF: u8 = 2;
+pub(crate) const CRLF: u8 = 4;
+
+/// Where a field lies in the input; a `Field` is built from it on demand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FieldRec {
+    /// Start of the key line.
+    pub key_start: usize,
+    /// End of the key (the `:` that ends it).
+    pub key_end: usize,
+    /// Start of the first value line (after `": "`), or `first_end` if none.
+    pub value_start: usize,
+    /// End of the first value line (CR and LF excluded).
+    pub first_end: usize,
+    /// Start of the first continuation line, `== cont_end` if there is none.
+    pub cont_start: usize,
+    /// End of the last continuation line (CR and LF excluded).
+    pub cont_end: usize,
+    /// Indentation width RT used for this key.
+    pub indent: u16,
+    /// `EMPTY_LIST`, `TRAILING_LF`, `CRLF`.
+    pub flags: u8,
+}
+
+/// Where a form lies in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FormRec {
+    /// The whole form, from its first line to the end of its last non-empty line.
+    pub span: Range<usize>,
+    /// The leading `#` comment block (without its final LF), if any.
+    pub comments: Option<Range<usize>>,
+    /// Whether RT composed a field list (possibly empty) after the comments.
+    pub field_list: bool,
+    /// Indices of the form's fields in the response's field table.
+    pub fields: Range<usize>,
+    /// The `>>` echo of a 409 answer (spec §5.5), without its final LF.
+    pub echo: Option<Range<usize>>,
+}
+
+impl FieldRec {
+    pub(crate) fn field<'a>(&self, input: &'a [u8]) -> Field<'a> {
+        Field {
+            key: &input[self.key_start..self.key_end],
+            line_start: self.key_start,
+            value: Value {
+                first: &input[self.value_start..self.first_end],
+                cont: &input[self.cont_start..self.cont_end],
+                has_cont: self.cont_end > self.cont_start,
+                indent: usize::from(self.indent),
+                flags: self.flags,
+                raw: &input[self.value_start..self.cont_end.max(self.first_end)],
+                first_lf: (self.flags & (TRAILING_LF | CRLF) == TRAILING_LF
+                    && input.get(self.first_end) == Some(&b'\n'))
+                .then(|| &input[self.value_start..=self.first_end]),
+            },
+        }
+    }
+}
+
+/// One `Key: value` field of a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field<'a> {
+    key: &'a [u8],
+    line_start: usize,
+    value: Value<'a>,
+}
+
+impl<'a> Field<'a> {
+    /// Builds a field from a key and a value (used by the owned views).
+    pub(crate) fn from_parts(key: &'a [u8], line_start: usize, value: Value<'a>) -> Self {
+        Field {
+            key,
+            line_start,
+            value,
+        }
+    }
+
+    /// The key as RT printed it: `id`, `CF.{Name with spaces: and colons}`,
+    /// `101` (history listings), or empty (`: ` for an unknown `fields=` name).
+    #[must_use]
+    pub fn key(&self) -> &'a [u8] {
+        self.key
+    }
+
+    /// The key as text, if it is UTF-8 (RT may pass a custom-field name stored
+    /// in another encoding through as raw bytes, spec §12.2).
+    #[must_use]
+    pub fn key_str(&self) -> Option<&'a str> {
+        core::str::from_utf8(self.key).ok()
+    }
+
+    /// Whether the key equals `name`, ignoring ASCII case (RT's handlers compare
+    /// keys case-insensitively).
+    #[must_use]
+    pub fn key_is(&self, name: &str) -> bool {
+        self.key.eq_ignore_ascii_case(name.as_bytes())
+    }
+
+    /// The name inside `CF.{…}`, or after `CF-`, if the key names a custom field.
+    #[must_use]
+    pub fn custom_field_name(&self) -> Option<&'a [u8]> {
+        let k = self.key;
+        if k.len() >= 5 && k[..4].eq_ignore_ascii_case(b"CF.{") && k.ends_with(b"}") {
+            Some(&k[4..k.len() - 1])
+        } else if k.len() > 3 && k[..3].eq_ignore_ascii_case(b"CF-") {
+            Some(&k[3..])
+        } else {
+            None
+        }
+    }
+
+    /// The value.
+    #[must_use]
+    pub fn value(&self) -> Value<'a> {
+        self.value
+    }
+
+    /// Byte offset of the field's key line in the input.
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        self.line_start
+    }
+}
+
+/// A field's value: the first line plus the raw, still indented continuation
+/// lines, decoded on demand by the exact inverse of RT's formatter (spec §5.8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Value<'a> {
+    first: &'a [u8],
+    cont: &'a [u8],
+    has_cont: bool,
+    indent: usize,
+    flags: u8,
+    raw: &'a [u8],
+    /// The first line with the LF after it, when that LF is the value's last
+    /// byte and directly follows it in the input.
+    first_lf: Option<&'a [u8]>,
+}
+
+impl<'a> Value<'a> {
+    /// A single-line value (used by views that build values from parts).
+    #[must_use]
+    pub fn single_line(text: &'a [u8]) -> Self {
+        Value {
+            first: text,
+            cont: &[],
+            has_cont: false,
+            indent: 0,
+            flags: 0,
+            raw: text,
+            first_lf: None,
+        }
+    }
+
+    /// Whether RT printed an empty list (`Key:` with no space, spec §5.4), as
+    /// opposed to an empty scalar (`Key: `).
+    #[must_use]
+    pub fn is_empty_list(&self) -> bool {
+        self.flags & EMPTY_LIST != 0
+    }
+
+    /// Whether the decoded value is empty (an empty scalar or an empty list).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty() && !self.has_cont && !self.trailing_lf()
+    }
+
+    /// Whether the value contains an LF (it spans lines, or ends with LF).
+    #[must_use]
+    pub fn is_multiline(&self) -> bool {
+        self.has_cont || self.trailing_lf()
+    }
+
+    /// Whether the decoded value ends with LF.
+    #[must_use]
+    pub fn trailing_lf(&self) -> bool {
+        self.flags & TRAILING_LF != 0
+    }
+
+    /// The first line of the value, exactly as printed after `": "` (leading
+    /// spaces included).
+    #[must_use]
+    pub fn first_line(&self) -> &'a [u8] {
+        self.first
+    }
+
+    /// The indentation width RT used for the continuation lines.
+    #[must_use]
+    pub fn indent(&self) -> usize {
+        self.indent
+    }
+
+    /// The raw bytes of the value in the input: the first line and every
+    /// continuation line with its indentation (structural empty lines after it
+    /// excluded).
+    #[must_use]
+    pub fn raw(&self) -> &'a [u8] {
+        self.raw
+    }
+
+    /// The value as one slice of the input, if it needs no de-indenting: a
+    /// single-line value, or one whose only LF is its last byte.
+    #[must_use]
+    pub fn as_bytes(&self) -> Option<&'a [u8]> {
+        if self.has_cont {
+            None
+        } else if self.trailing_lf() {
+            self.first_lf
+        } else {
+            Some(self.first)
+        }
+    }
+
+    /// The value as `&str`, if it needs no de-indenting and is UTF-8.
+    #[must_use]
+    pub fn as_str(&self) -> Option<&'a str> {
+        self.as_bytes().and_then(|b| core::str::from_utf8(b).ok())
+    }
+
+    /// The decoded lines of the value, split at LF: the first line, then every
+    /// continuation line without its indentation, then an empty line if the
+    /// value ends with LF. Allocation-free.
+    #[must_use]
+    pub fn lines(&self) -> Lines<'a> {
+        Lines {
+            first: Some(self.first),
+            cont: if self.has_cont { Some(self.cont) } else { None },
+            indent: self.indent,
+            crlf: self.flags & CRLF != 0,
+            trailing: self.trailing_lf(),
+        }
+    }
+
+    /// Length of the decoded value in bytes.
+    #[must_use]
+    pub fn decoded_len(&self) -> usize {
+        let mut n = 0;
+        let mut count = 0;
+        for l in self.lines() {
+            n += l.len();
+            count += 1;
+        }
+        n + count - 1
+    }
+
+    /// Appends the decoded value to `out`.
+    pub fn decode_into(&self, out: &mut Vec<u8>) {
+        let mut first = true;
+        for l in self.lines() {
+            if !first {
+                out.push(b'\n');
+            }
+            first = false;
+            out.extend_from_slice(l);
+        }
+    }
+
+    /// The decoded value: borrowed when it is a single line, owned otherwise.
+    #[must_use]
+    pub fn to_bytes(&self) -> Cow<'a, [u8]> {
+        if !self.is_multiline() {
+            return Cow::Borrowed(self.first);
+        }
+        let mut out = Vec::with_capacity(self.raw.len() + 1);
+        self.decode_into(&mut out);
+        Cow::Owned(out)
+    }
+
+    /// The decoded value as text, if it is UTF-8.
+    ///
+    /// # Errors
+    /// The value is not valid UTF-8 (RT can send raw bytes, spec §12).
+    pub fn to_str(&self) -> Result<Cow<'a, str>, core::str::Utf8Error> {
+        match self.to_bytes() {
+            Cow::Borrowed(b) => core::str::from_utf8(b).map(Cow::Borrowed),
+            Cow::Owned(v) => String::from_utf8(v)
+                .map(Cow::Owned)
+                .map_err(|e| e.utf8_error()),
+        }
+    }
+
+    /// The decoded value as text, with invalid UTF-8 replaced by U+FFFD.
+    #[must_use]
+    pub fn to_string_lossy(&self) -> String {
+        String::from_utf8_lossy(&self.to_bytes()).into_owned()
+    }
+
+    /// The items of a list value (spec §5.4): the decoded lines split at `", "`,
+    /// with the `","` that ends a wrapped line removed. An empty value has no
+    /// items. Item text that itself contains `", "` cannot be told apart from
+    /// two items (spec §16 A7); views for listings with such items parse them
+    /// with their own grammar.
+    #[must_use]
+    pub fn items(&self) -> Items<'a> {
+        Items {
+            lines: self.lines(),
+            current: None,
+            empty: self.is_empty(),
+        }
+    }
+}
+
+/// Decoded lines of a [`Value`]; see [`Value::lines`].
+#[derive(Clone, Debug)]
+pub struct Lines<'a> {
+    first: Option<&'a [u8]>,
+    cont: Option<&'a [u8]>,
+    indent: usize,
+    crlf: bool,
+    trailing: bool,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        if let Some(f) = self.first.take() {
+            return Some(f);
+        }
+        if let Some(c) = self.cont {
+            let (line, rest) = match memchr::memchr(b'\n', c) {
+                Some(p) => (&c[..p], Some(&c[p + 1..])),
+                None => (c, None),
+            };
+            self.cont = rest;
+            let line = if self.crlf {
+                line.strip_suffix(b"\r").unwrap_or(line)
+            } else {
+                line
+            };
+            // The parser checked that every continuation line starts with at
+            // least `indent` spaces.
+            return Some(&line[self.indent.min(line.len())..]);
+        }
+        if self.trailing {
+            self.trailing = false;
+            return Some(&[]);
+        }
+        None
+    }
+}
+
+/// Items of a list [`Value`]; see [`Value::items`].
+#[derive(Clone, Debug)]
+pub struct Items<'a> {
+    lines: Lines<'a>,
+    current: Option<&'a [u8]>,
+    empty: bool,
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        if self.empty {
+            return None;
+        }
+        loop {
+            if let Some(cur) = self.current {
+                return Some(match memchr::memmem::find(cur, b", ") {
+                    Some(p) => {
+                        self.current = Some(&cur[p + 2..]);
+                        &cur[..p]
+                    }
+                    None => {
+                        self.current = None;
+                        cur
+                    }
+                });
+            }
+            let line = self.lines.next()?;
+            // A wrapped line ends with ","; the item ends there.
+            let more = self.lines.clone().next().is_some();
+            let line = if more {
+                line.strip_suffix(b",").unwrap_or(line)
+            } else {
+                line
+            };
+            if line.is_empty() && !more {
+                return None;
+            }
+            self.current = Some(line);
+        }
+    }
+}
+
+/// One form of a response: an optional block of `#` comment lines, fields, and
+/// for 409 answers the `>>` echo of the rejected request.
+#[derive(Clone, Copy, Debug)]
+pub struct Form<'r, 'a> {
+    pub(crate) input: &'a [u8],
+    pub(crate) rec: &'r FormRec,
+    pub(crate) fields: &'r [FieldRec],
+}
+
+impl<'r, 'a> Form<'r, 'a> {
+    /// The comment block, each line verbatim (with its `#`), without LFs.
+    #[must_use]
+    pub fn comments(&self) -> CommentLines<'a> {
+        CommentLines {
+            rest: self.rec.comments.clone().map(|r| &self.input[r]),
+        }
+    }
+
+    /// The comment block as one slice (lines joined by LF, no final LF).
+    #[must_use]
+    pub fn comment_block(&self) -> Option<&'a [u8]> {
+        self.rec.comments.clone().map(|r| &self.input[r])
+    }
+
+    /// The fields in input order (duplicate keys kept).
+    #[must_use]
+    pub fn fields(&self) -> Fields<'r, 'a> {
+        Fields {
+            input: self.input,
+            iter: self.fields.iter(),
+        }
+    }
+
+    /// Number of fields.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Whether the form has no fields.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// The `i`-th field.
+    #[must_use]
+    pub fn field(&self, i: usize) -> Option<Field<'a>> {
+        self.fields.get(i).map(|r| r.field(self.input))
+    }
+
+    /// The first field whose key equals `key` exactly.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<Field<'a>> {
+        self.fields().find(|f| f.key() == key.as_bytes())
+    }
+
+    /// The first field whose key equals `key` ignoring ASCII case.
+    #[must_use]
+    pub fn get_ignore_case(&self, key: &str) -> Option<Field<'a>> {
+        self.fields().find(|f| f.key_is(key))
+    }
+
+    /// Whether RT composed a field list after the comments. A form that
+    /// reports only comments was composed without one (one empty line after the
+    /// comments); an error form returned by a handler has an empty one (two
+    /// empty lines, spec §5.1 rule 4). Always true when the form has fields.
+    #[must_use]
+    pub fn has_field_list(&self) -> bool {
+        self.rec.field_list
+    }
+
+    /// The `>>` echo of a 409 answer: the rejected line prefixed with `>> ` and
+    /// every later line of that form, verbatim (spec §5.5), without the final LF.
+    #[must_use]
+    pub fn echo(&self) -> Option<&'a [u8]> {
+        self.rec.echo.clone().map(|r| &self.input[r])
+    }
+
+    /// The byte range of the form in the input.
+    #[must_use]
+    pub fn span(&self) -> Range<usize> {
+        self.rec.span.clone()
+    }
+}
+
+/// Iterator over the fields of a [`Form`].
+#[derive(Clone, Debug)]
+pub struct Fields<'r, 'a> {
+    input: &'a [u8],
+    iter: core::slice::Iter<'r, FieldRec>,
+}
+
+impl<'a> Iterator for Fields<'_, 'a> {
+    type Item = Field<'a>;
+    fn next(&mut self) -> Option<Field<'a>> {
+        self.iter.next().map(|r| r.field(self.input))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.iter.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Fields<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.iter.next_back().map(|r| r.field(self.input))
+    }
+}
+
+impl ExactSizeIterator for Fields<'_, '_> {}
+
+/// The lines of a comment block; see [`Form::comments`].
+#[derive(Clone, Debug)]
+pub struct CommentLines<'a> {
+    rest: Option<&'a [u8]>,
+}
+
+impl<'a> Iterator for CommentLines<'a> {
+    type Item = &'a [u8];
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let r = self.rest?;
+        match memchr::memchr(b'\n', r) {
+            Some(p) => {
+                self.rest = Some(&r[p + 1..]);
+                Some(r[..p].strip_suffix(b"\r").unwrap_or(&r[..p]))
+            }
+            None => {
+                self.rest = None;
+                Some(r.strip_suffix(b"\r").unwrap_or(r))
+            }
+        }
+    }
+}

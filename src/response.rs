@@ -1,0 +1,829 @@
+//! The response parser: body kinds, envelopes, form sets (spec §3, §5, §14).
+//!
+//! Framing first, then the productions: lines are found with `memchr`, each line
+//! is classified by its first bytes, and the status line is parsed with nom
+//! (`status.rs`). The parser makes one pass over the input and records spans
+//! into three flat tables (envelopes, forms, fields); nothing is copied and
+//! nothing is allocated per form or field beyond the amortised growth of those
+//! tables.
+
+use alloc::borrow::Cow;
+use alloc::vec::Vec;
+use core::ops::Range;
+
+use crate::error::{Detail, ErrorKind, LimitKind, ParseError};
+use crate::form::{CRLF, EMPTY_LIST, FieldRec, Form, FormRec, TRAILING_LF, indent_width};
+use crate::options::{Framing, ParseOptions};
+use crate::status::{StatusLine, is_status_line, status_line};
+
+/// What kind of body RT sent (spec §3.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// Zero bytes: a no-op edit, an empty listing, empty attachment content.
+    Empty,
+    /// Text that does not start with `RT/`: Perl or Mason error output, the mail
+    /// gateway's `ok`. Available verbatim from [`Response::text`].
+    Text,
+    /// One or more envelopes (status line, empty line, payload).
+    Envelopes,
+}
+
+/// How an envelope's payload was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum PayloadKind {
+    Forms,
+    Text,
+    Raw,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct EnvRec {
+    /// The status line without its LF.
+    pub status: Range<usize>,
+    /// Whether the empty line after the status line is present.
+    pub blank: bool,
+    /// Everything after the status line's empty line, up to the next envelope.
+    pub payload: Range<usize>,
+    pub kind: PayloadKind,
+    /// Indices into the form table.
+    pub forms: Range<usize>,
+}
+
+/// The parse result, free of lifetimes so that [`crate::SharedResponse`] can
+/// keep it next to a `Bytes` buffer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Tables {
+    pub kind: BodyKind,
+    pub envelopes: Vec<EnvRec>,
+    pub forms: Vec<FormRec>,
+    pub fields: Vec<FieldRec>,
+    pub framing: Framing,
+}
+
+/// Parses a REST 1.0 response body with the default [`ParseOptions`].
+///
+/// # Errors
+/// A [`ParseError`] with the byte offset, line, column and the production that
+/// failed, or the limit that was exceeded.
+///
+/// ```
+/// let body = b"RT/5.0.3 200 Ok\n\nid: ticket/7\nSubject: hello\n\n";
+/// let response = rt_wire::parse_response(body)?;
+/// assert_eq!(response.status().unwrap().code(), 200);
+/// let form = response.forms().next().unwrap();
+/// assert_eq!(form.get("Subject").unwrap().value().as_str(), Some("hello"));
+/// # Ok::<(), rt_wire::ParseError>(())
+/// ```
+pub fn parse_response(input: &[u8]) -> Result<Response<'_>, ParseError> {
+    parse_response_with(input, &ParseOptions::default())
+}
+
+/// Parses a REST 1.0 response body with explicit options.
+///
+/// # Errors
+/// See [`parse_response`].
+pub fn parse_response_with<'a>(
+    input: &'a [u8],
+    options: &ParseOptions,
+) -> Result<Response<'a>, ParseError> {
+    let tables = parse_tables(input, options)?;
+    Ok(Response {
+        input,
+        tables: Cow::Owned(tables),
+    })
+}
+
+pub(crate) fn parse_tables(input: &[u8], options: &ParseOptions) -> Result<Tables, ParseError> {
+    let mut p = Parser {
+        input,
+        opts: options,
+        t: Tables {
+            kind: BodyKind::Empty,
+            envelopes: Vec::new(),
+            forms: Vec::new(),
+            fields: Vec::new(),
+            framing: options.framing,
+        },
+    };
+    p.body()?;
+    Ok(p.t)
+}
+
+/// A parsed response, borrowing from the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Response<'a> {
+    input: &'a [u8],
+    tables: Cow<'a, Tables>,
+}
+
+impl<'a> Response<'a> {
+    pub(crate) fn borrowed(input: &'a [u8], tables: &'a Tables) -> Self {
+        Response {
+            input,
+            tables: Cow::Borrowed(tables),
+        }
+    }
+
+    pub(crate) fn into_tables(self) -> Tables {
+        self.tables.into_owned()
+    }
+
+    /// The input the response borrows from.
+    #[must_use]
+    pub fn input(&self) -> &'a [u8] {
+        self.input
+    }
+
+    /// The kind of body.
+    #[must_use]
+    pub fn kind(&self) -> BodyKind {
+        self.tables.kind
+    }
+
+    /// The framing the response was parsed with.
+    #[must_use]
+    pub fn framing(&self) -> Framing {
+        self.tables.framing
+    }
+
+    /// The status line of the first envelope, if the body has one.
+    #[must_use]
+    pub fn status(&self) -> Option<StatusLine<'a>> {
+        self.envelopes().next().map(|e| e.status())
+    }
+
+    /// The whole body, if it is not an envelope ([`BodyKind::Text`]).
+    #[must_use]
+    pub fn text(&self) -> Option<&'a [u8]> {
+        (self.tables.kind == BodyKind::Text).then_some(self.input)
+    }
+
+    /// The envelopes in input order (several only for long history, spec §3.1 M).
+    #[must_use]
+    pub fn envelopes(&self) -> Envelopes<'_, 'a> {
+        Envelopes {
+            input: self.input,
+            tables: &self.tables,
+            iter: self.tables.envelopes.iter(),
+        }
+    }
+
+    /// Every form of every envelope, in input order.
+    #[must_use]
+    pub fn forms(&self) -> Forms<'_, 'a> {
+        Forms {
+            input: self.input,
+            tables: &self.tables,
+            range: 0..self.tables.forms.len(),
+        }
+    }
+
+    /// Number of forms in all envelopes.
+    #[must_use]
+    pub fn form_count(&self) -> usize {
+        self.tables.forms.len()
+    }
+
+    /// Number of fields in all forms.
+    #[must_use]
+    pub fn field_count(&self) -> usize {
+        self.tables.fields.len()
+    }
+}
+
+/// Iterator over [`Envelope`]s.
+#[derive(Clone, Debug)]
+pub struct Envelopes<'r, 'a> {
+    input: &'a [u8],
+    tables: &'r Tables,
+    iter: core::slice::Iter<'r, EnvRec>,
+}
+
+impl<'r, 'a> Iterator for Envelopes<'r, 'a> {
+    type Item = Envelope<'r, 'a>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.iter.next().map(|rec| Envelope {
+            input: self.input,
+            tables: self.tables,
+            rec,
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.iter.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Envelopes<'_, '_> {}
+
+/// One envelope: a status line and its payload.
+#[derive(Clone, Copy, Debug)]
+pub struct Envelope<'r, 'a> {
+    input: &'a [u8],
+    tables: &'r Tables,
+    rec: &'r EnvRec,
+}
+
+/// An envelope's payload, read as the options asked.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Payload<'r, 'a> {
+    /// A form set (possibly with no forms).
+    Forms(Forms<'r, 'a>),
+    /// A payload that is not a form set (search formats `i` and tab-separated
+    /// `s`, `No matching results.`, `Invalid query: …`, the 401 message),
+    /// verbatim, trailing LFs included.
+    Text(&'a [u8]),
+    /// Raw attachment bytes ([`Framing::Content`]), verbatim.
+    Raw(&'a [u8]),
+}
+
+impl<'r, 'a> Envelope<'r, 'a> {
+    /// The status line.
+    #[must_use]
+    pub fn status(&self) -> StatusLine<'a> {
+        let line = &self.input[self.rec.status.clone()];
+        // The line was validated when the response was parsed.
+        status_line(self.input, self.rec.status.start, line)
+            .unwrap_or_else(|_| unreachable_status())
+    }
+
+    /// Whether the empty line after the status line is present (RT leaves it
+    /// out only when nothing follows: `logout`, a bare 401).
+    #[must_use]
+    pub fn has_empty_line(&self) -> bool {
+        self.rec.blank
+    }
+
+    /// The payload.
+    #[must_use]
+    pub fn payload(&self) -> Payload<'r, 'a> {
+        match self.rec.kind {
+            PayloadKind::Forms => Payload::Forms(self.forms()),
+            PayloadKind::Text => Payload::Text(self.raw_payload()),
+            PayloadKind::Raw => Payload::Raw(self.raw_payload()),
+        }
+    }
+
+    /// Whether the payload was read as a form set.
+    #[must_use]
+    pub fn is_forms(&self) -> bool {
+        self.rec.kind == PayloadKind::Forms
+    }
+
+    /// The payload bytes verbatim: everything after the empty line that follows
+    /// the status line, up to the next envelope, trailing LFs included.
+    #[must_use]
+    pub fn raw_payload(&self) -> &'a [u8] {
+        &self.input[self.rec.payload.clone()]
+    }
+
+    /// The byte range of the payload in the input.
+    #[must_use]
+    pub fn payload_span(&self) -> Range<usize> {
+        self.rec.payload.clone()
+    }
+
+    /// The forms of the payload (none if it is text or raw bytes).
+    #[must_use]
+    pub fn forms(&self) -> Forms<'r, 'a> {
+        Forms {
+            input: self.input,
+            tables: self.tables,
+            range: self.rec.forms.clone(),
+        }
+    }
+}
+
+#[cold]
+fn unreachable_status() -> StatusLine<'static> {
+    // Never reached: the same bytes parsed when the table was built. Kept as a
+    // value rather than a panic.
+    match status_line(b"RT/0 000 Invalid", 0, b"RT/0 000 Invalid") {
+        Ok(s) => s,
+        Err(_) => unreachable_status(),
+    }
+}
+
+/// Iterator over [`Form`]s.
+#[derive(Clone, Debug)]
+pub struct Forms<'r, 'a> {
+    input: &'a [u8],
+    tables: &'r Tables,
+    range: Range<usize>,
+}
+
+impl<'r, 'a> Iterator for Forms<'r, 'a> {
+    type Item = Form<'r, 'a>;
+    fn next(&mut self) -> Option<Self::Item> {
+        let i = self.range.next()?;
+        Some(self.form(i))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Forms<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let i = self.range.next_back()?;
+        Some(self.form(i))
+    }
+}
+
+impl ExactSizeIterator for Forms<'_, '_> {}
+
+impl<'r, 'a> Forms<'r, 'a> {
+    fn form(&self, i: usize) -> Form<'r, 'a> {
+        let rec = &self.tables.forms[i];
+        Form {
+            input: self.input,
+            rec,
+            fields: &self.tables.fields[rec.fields.clone()],
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The parser.
+
+struct Parser<'a, 'o> {
+    input: &'a [u8],
+    opts: &'o ParseOptions,
+    t: Tables,
+}
+
+/// One line: `start..end` is its text (LF, and CR with `allow_crlf`, excluded),
+/// `next` the start of the following line.
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    next: usize,
+}
+
+/// Why a form ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FormEnd {
+    Separator,
+    Payload,
+}
+
+/// A field being read.
+struct Open {
+    rec: FieldRec,
+    lines: usize,
+}
+
+impl<'a> Parser<'a, '_> {
+    fn err(&self, at: usize, kind: ErrorKind) -> ParseError {
+        ParseError::at(self.input, at, kind)
+    }
+
+    fn limit(&self, at: usize, kind: LimitKind, n: usize) -> ParseError {
+        self.err(at, ErrorKind::Limit(kind))
+            .with_detail(Detail::Limit(n))
+    }
+
+    /// Reads the line starting at `pos` (which is `< input.len()`).
+    #[inline]
+    fn line(&self, pos: usize) -> Result<Line, ParseError> {
+        let rest = &self.input[pos..];
+        let (mut end, next) = match memchr::memchr(b'\n', rest) {
+            Some(p) => (pos + p, pos + p + 1),
+            None => (self.input.len(), self.input.len()),
+        };
+        if end - pos > self.opts.limits.max_line_len {
+            return Err(self.limit(
+                pos + self.opts.limits.max_line_len,
+                LimitKind::LineLength,
+                self.opts.limits.max_line_len,
+            ));
+        }
+        if self.opts.allow_crlf && end > pos && self.input[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Ok(Line {
+            start: pos,
+            end,
+            next,
+        })
+    }
+
+    /// `body = empty / error-text / envelope *( envelope )`
+    fn body(&mut self) -> Result<(), ParseError> {
+        let input = self.input;
+        if input.len() > self.opts.limits.max_input_len {
+            return Err(self.limit(
+                self.opts.limits.max_input_len,
+                LimitKind::InputLength,
+                self.opts.limits.max_input_len,
+            ));
+        }
+        if input.is_empty() {
+            self.t.kind = BodyKind::Empty;
+            return Ok(());
+        }
+        if !input.starts_with(b"RT/") {
+            self.t.kind = BodyKind::Text;
+            return Ok(());
+        }
+        self.t.kind = BodyKind::Envelopes;
+        let mut pos = 0;
+        loop {
+            if self.t.envelopes.len() >= self.opts.limits.max_envelopes {
+                return Err(self.limit(
+                    pos,
+                    LimitKind::Envelopes,
+                    self.opts.limits.max_envelopes,
+                ));
+            }
+            match self.envelope(pos)? {
+                Some(next) => pos = next,
+                None => return Ok(()),
+            }
+        }
+    }
+
+    /// `envelope = status-line [ LF payload ]`; returns the start of the next
+    /// envelope, if any.
+    fn envelope(&mut self, pos: usize) -> Result<Option<usize>, ParseError> {
+        let input = self.input;
+        let line = self.line(pos)?;
+        status_line(input, pos, &input[line.start..line.end])?;
+        let status = line.start..line.end;
+        let forms_start = self.t.forms.len();
+        if line.next >= input.len() {
+            self.t.envelopes.push(EnvRec {
+                status,
+                blank: false,
+                payload: input.len()..input.len(),
+                kind: PayloadKind::Forms,
+                forms: forms_start..forms_start,
+            });
+            return Ok(None);
+        }
+        let blank = self.line(line.next)?;
+        if blank.end != blank.start {
+            return Err(self.err(line.next, ErrorKind::EmptyLine));
+        }
+        let start = blank.next;
+        if self.opts.framing == Framing::Content {
+            self.t.envelopes.push(EnvRec {
+                status,
+                blank: true,
+                payload: start..input.len(),
+                kind: PayloadKind::Raw,
+                forms: forms_start..forms_start,
+            });
+            return Ok(None);
+        }
+        let fields_start = self.t.fields.len();
+        let (end, kind) = match self.form_set(start) {
+            Ok(end) => (end, PayloadKind::Forms),
+            Err(e) if self.opts.forms_only || matches!(e.kind(), ErrorKind::Limit(_)) => {
+                return Err(e);
+            }
+            Err(_) => {
+                self.t.forms.truncate(forms_start);
+                self.t.fields.truncate(fields_start);
+                (self.next_envelope(start), PayloadKind::Text)
+            }
+        };
+        self.t.envelopes.push(EnvRec {
+            status,
+            blank: true,
+            payload: start..end,
+            kind,
+            forms: forms_start..self.t.forms.len(),
+        });
+        Ok((end < input.len()).then_some(end))
+    }
+
+    /// The start of the next envelope at or after `start` (a status line at
+    /// column 0 right after an empty line), or the end of the input.
+    fn next_envelope(&self, start: usize) -> usize {
+        let input = self.input;
+        let line_at = |p: usize| {
+            let e = memchr::memchr(b'\n', &input[p..]).map_or(input.len(), |q| p + q);
+            &input[p..e]
+        };
+        if start < input.len() && is_status_line(line_at(start)) {
+            return start;
+        }
+        let mut from = start;
+        while let Some(p) = memchr::memmem::find(&input[from..], b"\n\nRT/") {
+            let cand = from + p + 2;
+            if is_status_line(line_at(cand)) {
+                return cand;
+            }
+            from = cand;
+        }
+        input.len()
+    }
+
+    /// `form-set = form *( sep form ) *LF`, ended by the end of the input or by
+    /// the next envelope. Returns where the payload ends.
+    #[allow(clippy::too_many_lines)]
+    fn form_set(&mut self, start: usize) -> Result<usize, ParseError> {
+        let input = self.input;
+        let limits = self.opts.limits;
+        let crlf = if self.opts.allow_crlf { CRLF } else { 0 };
+
+        let mut pos = start;
+        // Empty lines since the last non-empty line.
+        let mut blanks = 0usize;
+        // State of the current form.
+        let mut form_open = false;
+        let mut form_start = start;
+        let mut form_end = start;
+        let mut comments: Option<Range<usize>> = None;
+        let mut echo: Option<Range<usize>> = None;
+        let mut fields_start = self.t.fields.len();
+        let mut open: Option<Open> = None;
+        // Whether the next empty line belongs to a `--` separator.
+        let mut after_sep = false;
+
+        let end = loop {
+            if pos >= input.len() {
+                break input.len();
+            }
+            let line = self.line(pos)?;
+            let text = &input[line.start..line.end];
+            if text.is_empty() {
+                if after_sep {
+                    after_sep = false;
+                } else {
+                    blanks += 1;
+                }
+                pos = line.next;
+                continue;
+            }
+            after_sep = false;
+            let first = text[0];
+
+            // Continuation line: belongs to the open field.
+            if first == b' ' {
+                let Some(o) = open.as_mut() else {
+                    return Err(self.err(line.start, ErrorKind::Continuation));
+                };
+                if echo.is_some() {
+                    return Err(self.err(line.start, ErrorKind::FieldLine));
+                }
+                if blanks > 0 {
+                    return Err(self.err(line.start, ErrorKind::BlankLineInValue));
+                }
+                if o.rec.flags & EMPTY_LIST != 0 {
+                    return Err(self.err(line.start, ErrorKind::EmptyList));
+                }
+                let w = usize::from(o.rec.indent);
+                let spaces = text.iter().take(w).take_while(|&&b| b == b' ').count();
+                if spaces < w {
+                    return Err(self.err(line.start + spaces, ErrorKind::Indentation)
+                        .with_detail(Detail::Indent {
+                            found: spaces,
+                            expected: w,
+                        }));
+                }
+                o.lines += 1;
+                if o.lines > limits.max_value_lines {
+                    return Err(self.limit(
+                        line.start,
+                        LimitKind::ValueLines,
+                        limits.max_value_lines,
+                    ));
+                }
+                if o.rec.cont_end == o.rec.cont_start {
+                    o.rec.cont_start = line.start;
+                }
+                o.rec.cont_end = line.end;
+                form_end = line.end;
+                pos = line.next;
+                continue;
+            }
+
+            // The next envelope (long history): a status line after an empty line.
+            if first == b'R'
+                && (blanks > 0 || line.start == start)
+                && text.starts_with(b"RT/")
+                && is_status_line(text)
+            {
+                break line.start;
+            }
+
+            // Separator.
+            if text == b"--" {
+                self.end_form(
+                    &mut open,
+                    blanks,
+                    FormEnd::Separator,
+                    FormParts {
+                        start: form_start,
+                        end: form_end,
+                        comments: comments.take(),
+                        echo: echo.take(),
+                        fields_start,
+                    },
+                    line.start,
+                )?;
+                form_open = false;
+                blanks = 0;
+                after_sep = true;
+                pos = line.next;
+                fields_start = self.t.fields.len();
+                continue;
+            }
+
+            if !form_open {
+                form_open = true;
+                form_start = line.start;
+            }
+
+            if echo.is_some() {
+                // Echo text runs to the first empty line; after it only empty
+                // lines, a separator or the next envelope may follow.
+                if blanks > 0 {
+                    return Err(self.err(line.start, ErrorKind::FieldLine));
+                }
+                if let Some(e) = echo.as_mut() {
+                    e.end = line.end;
+                }
+                form_end = line.end;
+                pos = line.next;
+                continue;
+            }
+
+            if first == b'#' {
+                let at_start = open.is_none() && self.t.fields.len() == fields_start;
+                match comments.as_mut() {
+                    None if at_start => comments = Some(line.start..line.end),
+                    Some(c) if at_start && blanks == 0 => c.end = line.end,
+                    _ => return Err(self.err(line.start, ErrorKind::Comment)),
+                }
+                form_end = line.end;
+                pos = line.next;
+                continue;
+            }
+
+            if text.starts_with(b">>") {
+                if let Some(o) = open.take() {
+                    self.close_field(o, blanks as isize, false, line.start)?;
+                }
+                echo = Some(line.start..line.end);
+                blanks = 0;
+                form_end = line.end;
+                pos = line.next;
+                continue;
+            }
+
+            // A field line.
+            let Some((key_end, value_start, empty_list)) = split_key(text) else {
+                return Err(self.err(line.start, ErrorKind::FieldLine));
+            };
+            if let Some(o) = open.take() {
+                self.close_field(o, blanks as isize, false, line.start)?;
+            }
+            let n_form = self.t.fields.len() - fields_start;
+            if n_form >= limits.max_fields_per_form {
+                return Err(self.limit(
+                    line.start,
+                    LimitKind::FieldsPerForm,
+                    limits.max_fields_per_form,
+                ));
+            }
+            if self.t.fields.len() >= limits.max_fields {
+                return Err(self.limit(line.start, LimitKind::Fields, limits.max_fields));
+            }
+            let key_end = line.start + key_end;
+            let value_start = line.start + value_start;
+            open = Some(Open {
+                rec: FieldRec {
+                    key_start: line.start,
+                    key_end,
+                    value_start,
+                    first_end: line.end,
+                    cont_start: line.end,
+                    cont_end: line.end,
+                    indent: u16::try_from(indent_width(&input[line.start..key_end]))
+                        .unwrap_or(4),
+                    flags: crlf | if empty_list { EMPTY_LIST } else { 0 },
+                },
+                lines: 0,
+            });
+            blanks = 0;
+            form_end = line.end;
+            pos = line.next;
+        };
+
+        // End of the payload.
+        if form_open || open.is_some() || comments.is_some() {
+            self.end_form(
+                &mut open,
+                blanks,
+                FormEnd::Payload,
+                FormParts {
+                    start: form_start,
+                    end: form_end,
+                    comments,
+                    echo,
+                    fields_start,
+                },
+                end,
+            )?;
+        }
+        Ok(end)
+    }
+
+    /// Closes the open field. `e` is the number of empty lines after it, with
+    /// the framing already subtracted (spec §5.8 rules 2–4).
+    fn close_field(
+        &mut self,
+        mut o: Open,
+        e: isize,
+        last: bool,
+        at: usize,
+    ) -> Result<(), ParseError> {
+        let e = if last { e.clamp(0, 2) } else { e.max(0) };
+        if e > 2 {
+            return Err(self.err(at, ErrorKind::BlankLines));
+        }
+        if e == 2 {
+            if o.rec.flags & EMPTY_LIST != 0 {
+                // `Key:` then an empty line is an empty list followed by a
+                // structural empty line; keep it an empty list.
+            } else {
+                o.rec.flags |= TRAILING_LF;
+            }
+        }
+        self.t.fields.push(o.rec);
+        Ok(())
+    }
+
+    fn end_form(
+        &mut self,
+        open: &mut Option<Open>,
+        blanks: usize,
+        why: FormEnd,
+        parts: FormParts,
+        at: usize,
+    ) -> Result<(), ParseError> {
+        let sub = match why {
+            FormEnd::Separator => 1,
+            FormEnd::Payload => self.opts.framing.trailer(),
+        };
+        let e = blanks as isize - sub as isize;
+        let had_fields = open.is_some() || self.t.fields.len() > parts.fields_start;
+        if let Some(o) = open.take() {
+            self.close_field(o, e, why == FormEnd::Payload, at)?;
+        }
+        if self.t.forms.len() >= self.opts.limits.max_forms {
+            return Err(self.limit(at, LimitKind::Forms, self.opts.limits.max_forms));
+        }
+        let field_list = had_fields || (parts.echo.is_none() && e >= 1);
+        self.t.forms.push(FormRec {
+            span: parts.start..parts.end.max(parts.start),
+            comments: parts.comments,
+            field_list,
+            fields: parts.fields_start..self.t.fields.len(),
+            echo: parts.echo,
+        });
+        Ok(())
+    }
+}
+
+struct FormParts {
+    start: usize,
+    end: usize,
+    comments: Option<Range<usize>>,
+    echo: Option<Range<usize>>,
+    fields_start: usize,
+}
+
+/// Splits a key line into key and value (spec §14.2 rule 4).
+///
+/// `field-line = key-text ":" ( SP value-line / "" )`: the key runs to the
+/// first `": "`; for `CF.{…}` keys to the `}` before the first `"}: "`, so that
+/// custom-field names may contain `": "`. A line without `": "` that ends with
+/// `:` is an empty list (`Key:`). Returns `(key_end, value_start, empty_list)`.
+#[inline]
+pub(crate) fn split_key(line: &[u8]) -> Option<(usize, usize, bool)> {
+    if line.len() >= 4 && line[..4].eq_ignore_ascii_case(b"CF.{") {
+        if let Some(p) = memchr::memmem::find(&line[4..], b"}: ") {
+            let k = 4 + p + 1;
+            return Some((k, k + 2, false));
+        }
+        if line.ends_with(b"}:") {
+            return Some((line.len() - 1, line.len(), true));
+        }
+    }
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(b':', &line[from..]) {
+        let c = from + p;
+        match line.get(c + 1) {
+            Some(b' ') => return Some((c, c + 2, false)),
+            None => return Some((c, c + 1, true)),
+            Some(_) => from = c + 1,
+        }
+    }
+    None
+}
