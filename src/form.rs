@@ -94,15 +94,6 @@ pub struct Field<'a> {
 }
 
 impl<'a> Field<'a> {
-    /// Builds a field from a key and a value (used by the owned views).
-    pub(crate) fn from_parts(key: &'a [u8], line_start: usize, value: Value<'a>) -> Self {
-        Field {
-            key,
-            line_start,
-            value,
-        }
-    }
-
     /// The key as RT printed it: `id`, `CF.{Name with spaces: and colons}`,
     /// `101` (history listings), or empty (`: ` for an unknown `fields=` name).
     #[must_use]

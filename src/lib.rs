@@ -60,3 +60,7 @@ pub use response::{
 pub use shared::SharedResponse;
 pub use status::StatusLine;
 pub use write::{BufMutSink, FormWriter, LenCounter, Sink, write_forms};
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -48,6 +48,10 @@ pub(crate) struct EnvRec {
     pub kind: PayloadKind,
     /// Indices into the form table.
     pub forms: Range<usize>,
+    /// Number of LFs after the last form that were RT's framing (spec §3.3):
+    /// normally [`Framing::trailer`], fewer when RT wrote a plain message
+    /// without it, all of them for a payload of only LFs.
+    pub trailer: usize,
 }
 
 /// The parse result, free of lifetimes so that [`crate::SharedResponse`] can
@@ -265,6 +269,12 @@ impl<'r, 'a> Envelope<'r, 'a> {
         }
     }
 
+    /// Number of LFs after the last form that were RT's framing (spec §3.3).
+    #[must_use]
+    pub fn trailer(&self) -> usize {
+        self.rec.trailer
+    }
+
     /// Whether the payload was read as a form set.
     #[must_use]
     pub fn is_forms(&self) -> bool {
@@ -432,11 +442,7 @@ impl<'a> Parser<'a, '_> {
         let mut pos = 0;
         loop {
             if self.t.envelopes.len() >= self.opts.limits.max_envelopes {
-                return Err(self.limit(
-                    pos,
-                    LimitKind::Envelopes,
-                    self.opts.limits.max_envelopes,
-                ));
+                return Err(self.limit(pos, LimitKind::Envelopes, self.opts.limits.max_envelopes));
             }
             match self.envelope(pos)? {
                 Some(next) => pos = next,
@@ -460,6 +466,7 @@ impl<'a> Parser<'a, '_> {
                 payload: input.len()..input.len(),
                 kind: PayloadKind::Forms,
                 forms: forms_start..forms_start,
+                trailer: 0,
             });
             return Ok(None);
         }
@@ -475,19 +482,20 @@ impl<'a> Parser<'a, '_> {
                 payload: start..input.len(),
                 kind: PayloadKind::Raw,
                 forms: forms_start..forms_start,
+                trailer: 0,
             });
             return Ok(None);
         }
         let fields_start = self.t.fields.len();
-        let (end, kind) = match self.form_set(start) {
-            Ok(end) => (end, PayloadKind::Forms),
+        let (end, kind, trailer) = match self.form_set(start) {
+            Ok((end, trailer)) => (end, PayloadKind::Forms, trailer),
             Err(e) if self.opts.forms_only || matches!(e.kind(), ErrorKind::Limit(_)) => {
                 return Err(e);
             }
             Err(_) => {
                 self.t.forms.truncate(forms_start);
                 self.t.fields.truncate(fields_start);
-                (self.next_envelope(start), PayloadKind::Text)
+                (self.next_envelope(start), PayloadKind::Text, 0)
             }
         };
         self.t.envelopes.push(EnvRec {
@@ -496,6 +504,7 @@ impl<'a> Parser<'a, '_> {
             payload: start..end,
             kind,
             forms: forms_start..self.t.forms.len(),
+            trailer,
         });
         Ok((end < input.len()).then_some(end))
     }
@@ -523,9 +532,10 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `form-set = form *( sep form ) *LF`, ended by the end of the input or by
-    /// the next envelope. Returns where the payload ends.
+    /// the next envelope. Returns where the payload ends and how many LFs at
+    /// its end were framing.
     #[allow(clippy::too_many_lines)]
-    fn form_set(&mut self, start: usize) -> Result<usize, ParseError> {
+    fn form_set(&mut self, start: usize) -> Result<(usize, usize), ParseError> {
         let input = self.input;
         let limits = self.opts.limits;
         let crlf = if self.opts.allow_crlf { CRLF } else { 0 };
@@ -579,7 +589,8 @@ impl<'a> Parser<'a, '_> {
                 let w = usize::from(o.rec.indent);
                 let spaces = text.iter().take(w).take_while(|&&b| b == b' ').count();
                 if spaces < w {
-                    return Err(self.err(line.start + spaces, ErrorKind::Indentation)
+                    return Err(self
+                        .err(line.start + spaces, ErrorKind::Indentation)
                         .with_detail(Detail::Indent {
                             found: spaces,
                             expected: w,
@@ -704,8 +715,7 @@ impl<'a> Parser<'a, '_> {
                     first_end: line.end,
                     cont_start: line.end,
                     cont_end: line.end,
-                    indent: u16::try_from(indent_width(&input[line.start..key_end]))
-                        .unwrap_or(4),
+                    indent: u16::try_from(indent_width(&input[line.start..key_end])).unwrap_or(4),
                     flags: crlf | if empty_list { EMPTY_LIST } else { 0 },
                 },
                 lines: 0,
@@ -716,6 +726,11 @@ impl<'a> Parser<'a, '_> {
         };
 
         // End of the payload.
+        let trailer = if form_open || open.is_some() || comments.is_some() {
+            blanks.min(self.opts.framing.trailer())
+        } else {
+            blanks
+        };
         if form_open || open.is_some() || comments.is_some() {
             self.end_form(
                 &mut open,
@@ -731,7 +746,7 @@ impl<'a> Parser<'a, '_> {
                 end,
             )?;
         }
-        Ok(end)
+        Ok((end, trailer))
     }
 
     /// Closes the open field. `e` is the number of empty lines after it, with
@@ -769,7 +784,7 @@ impl<'a> Parser<'a, '_> {
     ) -> Result<(), ParseError> {
         let sub = match why {
             FormEnd::Separator => 1,
-            FormEnd::Payload => self.opts.framing.trailer(),
+            FormEnd::Payload => blanks.min(self.opts.framing.trailer()),
         };
         let e = blanks as isize - sub as isize;
         let had_fields = open.is_some() || self.t.fields.len() > parts.fields_start;

@@ -59,13 +59,16 @@ fn version(i: &[u8]) -> IResult<&[u8], &[u8]> {
 
 /// `code = 3DIGIT`
 fn code(i: &[u8]) -> IResult<&[u8], u16> {
-    map_res(take_while_m_n(3, 3, |b: u8| b.is_ascii_digit()), |d: &[u8]| {
-        // Three ASCII digits always fit; the closure only fails on non-digits,
-        // which take_while_m_n already excluded.
-        core::str::from_utf8(d)
-            .map_err(|_| ())
-            .and_then(|s| s.parse::<u16>().map_err(|_| ()))
-    })
+    map_res(
+        take_while_m_n(3, 3, |b: u8| b.is_ascii_digit()),
+        |d: &[u8]| {
+            // Three ASCII digits always fit; the closure only fails on non-digits,
+            // which take_while_m_n already excluded.
+            core::str::from_utf8(d)
+                .map_err(|_| ())
+                .and_then(|s| s.parse::<u16>().map_err(|_| ()))
+        },
+    )
     .parse(i)
 }
 
@@ -122,7 +125,8 @@ mod tests {
 
     #[test]
     fn known_answers() {
-        let cases: &[(&[u8], Option<(&str, u16, &str)>)] = &[
+        type Case<'a> = (&'a [u8], Option<(&'a str, u16, &'a str)>);
+        let cases: &[Case<'_>] = &[
             (b"RT/5.0.3 200 Ok", Some(("5.0.3", 200, "Ok"))),
             (
                 b"RT/5.0.3+dfsg-3~deb12u6 409 Syntax Error",

@@ -9,7 +9,6 @@
 use alloc::vec::Vec;
 
 use crate::form::{Form, indent_width};
-use crate::options::Framing;
 use crate::response::{BodyKind, Envelope, Payload, Response};
 
 /// Where the writer puts bytes: a `Vec<u8>`, a `bytes::BytesMut`, any other
@@ -359,10 +358,7 @@ impl<S: Sink> FormWriter<S> {
 
 /// Writes the form set of `forms` in RT's layout (what RT's `form_compose`
 /// produced; the envelope's framing LFs are not included).
-pub fn write_forms<'r, 'a, S: Sink>(
-    sink: S,
-    forms: impl IntoIterator<Item = Form<'r, 'a>>,
-) -> S
+pub fn write_forms<'r, 'a, S: Sink>(sink: S, forms: impl IntoIterator<Item = Form<'r, 'a>>) -> S
 where
     'a: 'r,
 {
@@ -373,7 +369,7 @@ where
     w.finish()
 }
 
-fn write_envelope<S: Sink>(sink: &mut S, env: &Envelope<'_, '_>, framing: Framing) {
+fn write_envelope<S: Sink>(sink: &mut S, env: &Envelope<'_, '_>) {
     sink.put(env.status().as_bytes());
     sink.put(b"\n");
     if env.has_empty_line() {
@@ -381,14 +377,8 @@ fn write_envelope<S: Sink>(sink: &mut S, env: &Envelope<'_, '_>, framing: Framin
     }
     match env.payload() {
         Payload::Forms(forms) => {
-            let counter = write_forms(LenCounter(0), forms.clone());
             write_forms(&mut *sink, forms);
-            let trailer = match framing {
-                Framing::Search => 2,
-                Framing::Object if counter.0 > 0 => 1,
-                _ => 0,
-            };
-            for _ in 0..trailer {
+            for _ in 0..env.trailer() {
                 sink.put(b"\n");
             }
         }
@@ -406,7 +396,7 @@ impl Response<'_> {
             BodyKind::Text => sink.put(self.input()),
             BodyKind::Envelopes => {
                 for env in self.envelopes() {
-                    write_envelope(sink, &env, self.framing());
+                    write_envelope(sink, &env);
                 }
             }
         }

@@ -1,2 +1,0 @@
-//! The `rt-wire` command-line tool.
-fn main() {}

@@ -1,0 +1,92 @@
+//! A small JSON writer for the command-line tool.
+//!
+//! Strings are written as JSON strings when they are UTF-8. Bytes that are not
+//! UTF-8 are never lost: such a string is written as an object
+//! `{"base64": "<standard base64 with padding>"}` instead.
+
+use std::io::{self, Write};
+
+/// Writes `s` as a JSON string (escaping per RFC 8259).
+pub fn string(out: &mut dyn Write, s: &str) -> io::Result<()> {
+    out.write_all(b"\"")?;
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let esc: Option<&[u8]> = match b {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            b'\n' => Some(b"\\n"),
+            b'\r' => Some(b"\\r"),
+            b'\t' => Some(b"\\t"),
+            0..=0x1f | 0x7f => None,
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        match esc {
+            Some(e) => out.write_all(e)?,
+            None => write!(out, "\\u{b:04x}")?,
+        }
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])?;
+    out.write_all(b"\"")
+}
+
+/// Writes bytes as a JSON string if they are UTF-8, else as `{"base64": …}`.
+pub fn bytes(out: &mut dyn Write, b: &[u8]) -> io::Result<()> {
+    match std::str::from_utf8(b) {
+        Ok(s) => string(out, s),
+        Err(_) => {
+            out.write_all(b"{\"base64\":\"")?;
+            out.write_all(base64(b).as_bytes())?;
+            out.write_all(b"\"}")
+        }
+    }
+}
+
+/// Standard base64 with padding (RFC 4648 §4).
+pub fn base64(b: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::with_capacity(b.len().div_ceil(3) * 4);
+    for c in b.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= c.len() {
+                s.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_known_answers() {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(i.as_bytes()), o);
+        }
+    }
+
+    #[test]
+    fn escapes() {
+        let mut v = Vec::new();
+        string(&mut v, "a\"b\\c\n\u{1}é").unwrap();
+        assert_eq!(String::from_utf8(v).unwrap(), "\"a\\\"b\\\\c\\n\\u0001é\"");
+        let mut v = Vec::new();
+        bytes(&mut v, b"\xff").unwrap();
+        assert_eq!(String::from_utf8(v).unwrap(), "{\"base64\":\"/w==\"}");
+    }
+}

@@ -1,0 +1,177 @@
+//! Golden tests over the corpus captured from real RT servers (`corpus/rt*/`).
+//!
+//! For every captured response:
+//! * it parses, with the framing its endpoint implies (from the capture
+//!   manifest: `search/…` or `…/content`);
+//! * parse → encode gives back the captured bytes exactly;
+//! * its decoded structure equals `<name>.expected.json`, written by
+//!   `corpus/expect.py`, an independent reference decoder written from the
+//!   wire-format reference. On mismatch the test writes `<name>.actual.json`
+//!   next to it and fails.
+
+use std::path::{Path, PathBuf};
+
+use rt_wire::{BodyKind, Framing, ParseOptions, Payload, parse_response_with};
+use serde_json::{Value as Json, json};
+
+fn base64(b: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::new();
+    for c in b.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            s.push(if i <= c.len() {
+                char::from(A[((n >> (18 - 6 * i)) & 63) as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    s
+}
+
+fn text(b: &[u8]) -> Json {
+    match std::str::from_utf8(b) {
+        Ok(s) => Json::String(s.to_string()),
+        Err(_) => json!({ "base64": base64(b) }),
+    }
+}
+
+/// One captured file and the framing of its endpoint.
+struct Capture {
+    path: PathBuf,
+    framing: Framing,
+}
+
+fn framing_for(request_path: &str) -> Framing {
+    if request_path.contains("/REST/1.0/search/") {
+        Framing::Search
+    } else if request_path.ends_with("/content") {
+        Framing::Content
+    } else {
+        Framing::Object
+    }
+}
+
+fn captures() -> Vec<Capture> {
+    let mut out = Vec::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let Ok(dirs) = std::fs::read_dir(&root) else {
+        return out;
+    };
+    let mut dirs: Vec<_> = dirs.filter_map(Result::ok).map(|d| d.path()).collect();
+    dirs.sort();
+    for dir in dirs {
+        let manifest = dir.join("manifest.json");
+        let Ok(m) = std::fs::read_to_string(&manifest) else {
+            continue;
+        };
+        let m: Json = serde_json::from_str(&m).expect("manifest is JSON");
+        for c in m["captures"].as_array().expect("captures") {
+            let file = c["file"].as_str().expect("file");
+            let path = c["request"]["path"].as_str().expect("path");
+            out.push(Capture {
+                path: dir.join(file),
+                framing: framing_for(path),
+            });
+        }
+    }
+    out
+}
+
+fn structure(input: &[u8], framing: Framing) -> Json {
+    let r = parse_response_with(input, &ParseOptions::new().framing(framing))
+        .unwrap_or_else(|e| panic!("parse failed: {e}"));
+    let status = r.status().map_or(
+        Json::Null,
+        |s| json!({"version": s.version(), "code": s.code(), "reason": s.reason()}),
+    );
+    let forms: Vec<Json> = r
+        .forms()
+        .map(|f| {
+            let mut o = serde_json::Map::new();
+            o.insert(
+                "comments".into(),
+                Json::Array(f.comments().map(text).collect()),
+            );
+            o.insert(
+                "fields".into(),
+                Json::Array(
+                    f.fields()
+                        .map(|x| Json::Array(vec![text(x.key()), text(&x.value().to_bytes())]))
+                        .collect(),
+                ),
+            );
+            if let Some(e) = f.echo() {
+                o.insert("echo".into(), text(e));
+            }
+            Json::Object(o)
+        })
+        .collect();
+    let mut t = Vec::new();
+    let mut any = false;
+    if r.kind() == BodyKind::Text {
+        t.extend_from_slice(input);
+        any = true;
+    }
+    for e in r.envelopes() {
+        if let Payload::Text(b) | Payload::Raw(b) = e.payload() {
+            t.extend_from_slice(b);
+            any = true;
+        }
+    }
+    json!({"status": status, "forms": forms, "text": if any { text(&t) } else { Json::Null }})
+}
+
+#[test]
+fn corpus_parses_and_round_trips() {
+    let caps = captures();
+    let mut checked = 0;
+    for c in &caps {
+        let input = std::fs::read(&c.path).unwrap();
+        let r = parse_response_with(&input, &ParseOptions::new().framing(c.framing))
+            .unwrap_or_else(|e| panic!("{}: {e}", c.path.display()));
+        assert_eq!(
+            String::from_utf8_lossy(&r.to_bytes()),
+            String::from_utf8_lossy(&input),
+            "{}: parse → encode differs",
+            c.path.display()
+        );
+        assert_eq!(r.to_bytes(), input, "{}", c.path.display());
+        checked += 1;
+    }
+    println!("round-tripped {checked} corpus files");
+    assert!(checked >= 60, "only {checked} corpus files found");
+}
+
+#[test]
+fn corpus_matches_expected_structures() {
+    let caps = captures();
+    let mut checked = 0;
+    let mut failed = Vec::new();
+    for c in &caps {
+        let expected = c.path.with_extension("expected.json");
+        let Ok(want) = std::fs::read_to_string(&expected) else {
+            continue;
+        };
+        let want: Json = serde_json::from_str(&want).unwrap();
+        let input = std::fs::read(&c.path).unwrap();
+        let got = structure(&input, c.framing);
+        let actual = c.path.with_extension("actual.json");
+        if got == want {
+            let _ = std::fs::remove_file(&actual);
+        } else {
+            std::fs::write(&actual, serde_json::to_string_pretty(&got).unwrap()).unwrap();
+            failed.push(c.path.display().to_string());
+        }
+        checked += 1;
+    }
+    println!("compared {checked} corpus files with their expected structures");
+    assert!(
+        failed.is_empty(),
+        "mismatches (see *.actual.json): {failed:#?}"
+    );
+    assert!(checked >= 60, "only {checked} expected files found");
+}
