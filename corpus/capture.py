@@ -466,8 +466,10 @@ def main():
     body = c.cap("attachments-list", "ticket/3/attachments listing", "ticket/%d/attachments" % t3,
                  expect={"rt_code": 200})
     att = re.findall(rb"(\d+): (.+?) \(([^ ()/]+/[^ ()/]+) / (\d+(?:\.\d)?[bk])\)", body)
-    c.cap("attachments-list-none", "ticket/1/attachments (ticket created without text)",
-          "ticket/%d/attachments" % t1, expect={})
+    c.cap("attachments-list-single", "ticket/1/attachments (only the text part of one correspondence)",
+          "ticket/%d/attachments" % t1, expect={"rt_code": 200})
+    c.cap("attachments-list-none", "ticket/6/attachments (ticket created without text: no attachments)",
+          "ticket/%d/attachments" % t6, expect={"body_kind": "empty"})
     c.cap("attachments-list-missing-ticket", "ticket/999/attachments", "ticket/999/attachments",
           expect={"rt_code": 200, "missing_ticket": 999})
     uploaded = {f[1]: f for f in [F_NOTE, F_BIN, F_UNI, F_NOEOL, F_EMPTY, F_ZERO, F_COMMA, F_LATIN, F_BIG, F_HTMLA]}
