@@ -161,6 +161,23 @@ impl ParseError {
         Self::at(input, offset, kind).with_detail(Detail::Text(text.into()))
     }
 
+    /// Re-positions an error found in `buf[pos..]` (its offset relative to
+    /// `pos`) into a stream of which `base_offset` bytes and `base_line` lines
+    /// came before `buf`. `buf` starts at a line start.
+    pub(crate) fn relocate(
+        self,
+        buf: &[u8],
+        pos: usize,
+        base_offset: usize,
+        base_line: usize,
+    ) -> Self {
+        let mut e = Self::at(buf, pos + self.offset, self.kind);
+        e.detail = self.detail;
+        e.offset += base_offset;
+        e.line += base_line;
+        e
+    }
+
     /// The production that failed.
     #[must_use]
     pub fn kind(&self) -> ErrorKind {

@@ -49,6 +49,7 @@ mod options;
 mod response;
 mod shared;
 mod status;
+pub mod stream;
 mod write;
 
 pub use error::{ErrorKind, LimitKind, ParseError};

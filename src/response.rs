@@ -98,6 +98,94 @@ pub fn parse_response_with<'a>(
     })
 }
 
+/// Parses `window` as (the rest of) one payload's form set into `tables`
+/// (cleared first), for the streaming reader. Returns where the payload ends
+/// in `window` and how many LFs at its end were framing.
+pub(crate) fn parse_form_window(
+    window: &[u8],
+    options: &ParseOptions,
+    tables: &mut Tables,
+) -> Result<(usize, usize), ParseError> {
+    tables.forms.clear();
+    tables.fields.clear();
+    tables.envelopes.clear();
+    let mut p = Parser {
+        input: window,
+        opts: options,
+        t: core::mem::replace(tables, Tables::empty(options.framing)),
+    };
+    let r = p.form_set(0);
+    *tables = p.t;
+    r
+}
+
+impl Tables {
+    pub(crate) fn empty(framing: Framing) -> Self {
+        Tables {
+            kind: BodyKind::Envelopes,
+            envelopes: Vec::new(),
+            forms: Vec::new(),
+            fields: Vec::new(),
+            framing,
+        }
+    }
+
+    pub(crate) fn form<'r, 'a>(&'r self, input: &'a [u8], i: usize) -> Option<Form<'r, 'a>> {
+        let rec = self.forms.get(i)?;
+        Some(Form {
+            input,
+            rec,
+            fields: &self.fields[rec.fields.clone()],
+        })
+    }
+}
+
+/// The start of the next envelope in `input` at or after `start`: a status
+/// line at `start` (which must follow an empty line) or at column 0 right
+/// after an empty line. `None` when there is none, or when a candidate's line
+/// is not complete yet (`complete` is then false).
+pub(crate) fn find_envelope(
+    input: &[u8],
+    start: usize,
+    check_start: bool,
+) -> (Option<usize>, bool) {
+    let line_at = |p: usize| memchr::memchr(b'\n', &input[p..]).map(|q| &input[p..p + q]);
+    let mut complete = true;
+    let mut check = |p: usize| -> bool {
+        match line_at(p) {
+            Some(l) => is_status_line(l),
+            None => {
+                // An unfinished line that may still become a status line.
+                let rest = &input[p..];
+                let n = rest.len().min(3);
+                if rest[..n] == b"RT/"[..n] {
+                    complete = false;
+                }
+                false
+            }
+        }
+    };
+    if check_start && start < input.len() && check(start) {
+        return (Some(start), true);
+    }
+    let mut from = start;
+    while let Some(p) = memchr::memmem::find(&input[from..], b"\n\nRT/") {
+        let cand = from + p + 2;
+        if check(cand) {
+            return (Some(cand), true);
+        }
+        from = cand;
+    }
+    // A "\n\nR" or "\n\nRT" at the very end may still start a status line.
+    let tail = &input[from..];
+    for k in [b"\n\nRT".as_slice(), b"\n\nR", b"\n\n"] {
+        if tail.ends_with(k) {
+            complete = false;
+        }
+    }
+    (None, complete)
+}
+
 pub(crate) fn parse_tables(input: &[u8], options: &ParseOptions) -> Result<Tables, ParseError> {
     let mut p = Parser {
         input,
@@ -509,26 +597,12 @@ impl<'a> Parser<'a, '_> {
         Ok((end < input.len()).then_some(end))
     }
 
-    /// The start of the next envelope at or after `start` (a status line at
-    /// column 0 right after an empty line), or the end of the input.
+    /// The start of the next envelope at or after `start`, or the end of the
+    /// input.
     fn next_envelope(&self, start: usize) -> usize {
-        let input = self.input;
-        let line_at = |p: usize| {
-            let e = memchr::memchr(b'\n', &input[p..]).map_or(input.len(), |q| p + q);
-            &input[p..e]
-        };
-        if start < input.len() && is_status_line(line_at(start)) {
-            return start;
-        }
-        let mut from = start;
-        while let Some(p) = memchr::memmem::find(&input[from..], b"\n\nRT/") {
-            let cand = from + p + 2;
-            if is_status_line(line_at(cand)) {
-                return cand;
-            }
-            from = cand;
-        }
-        input.len()
+        find_envelope(self.input, start, true)
+            .0
+            .unwrap_or(self.input.len())
     }
 
     /// `form-set = form *( sep form ) *LF`, ended by the end of the input or by

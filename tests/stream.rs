@@ -1,0 +1,214 @@
+//! The streaming reader gives the one-shot result at every split point of
+//! every corpus file, and for every chunk size.
+
+use std::path::Path;
+
+use rt_wire::stream::{Event, Status, StreamReader};
+use rt_wire::{BodyKind, Form, Framing, ParseOptions, Payload, parse_response_with};
+
+#[derive(Debug, PartialEq, Eq)]
+enum Item {
+    Status(Vec<u8>),
+    Form {
+        comments: Vec<Vec<u8>>,
+        fields: Vec<(Vec<u8>, Vec<u8>, bool)>,
+        echo: Option<Vec<u8>>,
+        field_list: bool,
+    },
+    Text(Vec<u8>),
+    Raw(Vec<u8>),
+}
+
+fn form_item(f: &Form<'_, '_>) -> Item {
+    Item::Form {
+        comments: f.comments().map(<[u8]>::to_vec).collect(),
+        fields: f
+            .fields()
+            .map(|x| {
+                (
+                    x.key().to_vec(),
+                    x.value().to_bytes().into_owned(),
+                    x.value().is_empty_list(),
+                )
+            })
+            .collect(),
+        echo: f.echo().map(<[u8]>::to_vec),
+        field_list: f.has_field_list(),
+    }
+}
+
+fn push(items: &mut Vec<Item>, item: Item) {
+    match (items.last_mut(), item) {
+        (_, Item::Text(t) | Item::Raw(t)) if t.is_empty() => {}
+        (Some(Item::Text(a)), Item::Text(b)) | (Some(Item::Raw(a)), Item::Raw(b)) => {
+            a.extend_from_slice(&b);
+        }
+        (_, item) => items.push(item),
+    }
+}
+
+fn one_shot(input: &[u8], opts: &ParseOptions) -> Vec<Item> {
+    let r = parse_response_with(input, opts).unwrap();
+    let mut items = Vec::new();
+    match r.kind() {
+        BodyKind::Empty => {}
+        BodyKind::Text => push(&mut items, Item::Text(input.to_vec())),
+        _ => {
+            for e in r.envelopes() {
+                push(&mut items, Item::Status(e.status().as_bytes().to_vec()));
+                match e.payload() {
+                    Payload::Forms(forms) => {
+                        for f in forms {
+                            push(&mut items, form_item(&f));
+                        }
+                    }
+                    Payload::Text(t) => push(&mut items, Item::Text(t.to_vec())),
+                    Payload::Raw(t) => push(&mut items, Item::Raw(t.to_vec())),
+                    _ => unreachable!(),
+                }
+            }
+        }
+    }
+    items
+}
+
+fn handle(items: &mut Vec<Item>, e: &Event<'_, '_>) -> bool {
+    match e {
+        Event::Status(s) => push(items, Item::Status(s.as_bytes().to_vec())),
+        Event::Form(f) => push(items, form_item(f)),
+        Event::Text(t) => push(items, Item::Text(t.to_vec())),
+        Event::Raw(t) => push(items, Item::Raw(t.to_vec())),
+        Event::End => return true,
+        _ => unreachable!(),
+    }
+    false
+}
+
+fn streamed(chunks: &[&[u8]], opts: &ParseOptions) -> Vec<Item> {
+    let mut reader = StreamReader::with_options(*opts);
+    let mut buf: Vec<u8> = Vec::new();
+    let mut items = Vec::new();
+    for chunk in chunks {
+        buf.extend_from_slice(chunk);
+        while let Status::Complete(e, used) = reader.feed(&buf, false).unwrap() {
+            assert!(!handle(&mut items, &e), "End before eof");
+            buf.drain(..used);
+        }
+    }
+    for _ in 0..1_000_000 {
+        match reader.feed(&buf, true).unwrap() {
+            Status::Complete(e, used) => {
+                let end = handle(&mut items, &e);
+                buf.drain(..used);
+                if end {
+                    assert!(buf.is_empty(), "bytes left after End");
+                    return items;
+                }
+            }
+            Status::Partial => panic!("Partial at eof"),
+        }
+    }
+    panic!("no End");
+}
+
+fn framing_for(path: &str) -> Framing {
+    if path.contains("/REST/1.0/search/") {
+        Framing::Search
+    } else if path.ends_with("/content") {
+        Framing::Content
+    } else {
+        Framing::Object
+    }
+}
+
+fn corpus() -> Vec<(std::path::PathBuf, Framing)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut out = Vec::new();
+    for v in ["rt5", "rt4"] {
+        let dir = root.join(v);
+        let Ok(m) = std::fs::read_to_string(dir.join("manifest.json")) else {
+            continue;
+        };
+        let m: serde_json::Value = serde_json::from_str(&m).unwrap();
+        for c in m["captures"].as_array().unwrap() {
+            out.push((
+                dir.join(c["file"].as_str().unwrap()),
+                framing_for(c["request"]["path"].as_str().unwrap()),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_split_point_gives_the_one_shot_result() {
+    let mut files = 0;
+    let mut splits = 0usize;
+    for (path, framing) in corpus() {
+        let input = std::fs::read(&path).unwrap();
+        let opts = ParseOptions::new().framing(framing);
+        let want = one_shot(&input, &opts);
+        // Every split point for files up to 8 KiB; a stride that still hits
+        // every byte position modulo 7 for larger ones.
+        let stride = if input.len() <= 8192 { 1 } else { 7 };
+        for s in (0..=input.len()).step_by(stride) {
+            let got = streamed(&[&input[..s], &input[s..]], &opts);
+            assert_eq!(got, want, "{} split at {s}", path.display());
+            splits += 1;
+        }
+        files += 1;
+    }
+    println!("{files} files, {splits} split points");
+    assert!(files >= 60, "only {files} corpus files");
+}
+
+#[test]
+fn every_chunk_size_gives_the_one_shot_result() {
+    let mut files = 0;
+    for (path, framing) in corpus() {
+        let input = std::fs::read(&path).unwrap();
+        let opts = ParseOptions::new().framing(framing);
+        let want = one_shot(&input, &opts);
+        for size in [1, 2, 3, 5, 16, 64, 4096] {
+            let chunks: Vec<&[u8]> = input.chunks(size).collect();
+            assert_eq!(
+                streamed(&chunks, &opts),
+                want,
+                "{} in chunks of {size}",
+                path.display()
+            );
+        }
+        files += 1;
+    }
+    assert!(files >= 60);
+}
+
+#[test]
+fn hand_written_shapes() {
+    let cases: &[&[u8]] = &[
+        b"",
+        b"RT/5.0.3 401 Credentials required\n",
+        b"RT/5.0.3 200 Ok",
+        b"Can't locate object method\n",
+        b"RT/5.0.3 200 Ok\n\n# 1/2 (id/1/total)\n\nid: 1\n\nRT/5.0.3 200 Ok\n\nid: ticket/1\n\n",
+        b"RT/5.0.3 200 Ok\n\nNo matching results.\n\nRT/5.0.3 200 Ok\n\nid: 2\n\n",
+        b"RT/5.0.3 200 Ok\n\nid: 1\n\n--\n\n\n--\n\nid: 2\n\n",
+        b"RT/5.0.3 409 Syntax Error\n\n# Syntax error.\n\nPriority: 11\n>> # x\nSubject: z\n\n",
+    ];
+    for input in cases {
+        let opts = ParseOptions::new();
+        let want = one_shot(input, &opts);
+        for s in 0..=input.len() {
+            assert_eq!(
+                streamed(&[&input[..s], &input[s..]], &opts),
+                want,
+                "{:?} split at {s}",
+                String::from_utf8_lossy(input)
+            );
+        }
+        for size in [1, 2, 3] {
+            let chunks: Vec<&[u8]> = input.chunks(size).collect();
+            assert_eq!(streamed(&chunks, &opts), want);
+        }
+    }
+}
