@@ -54,7 +54,7 @@ mod write;
 
 pub use error::{ErrorKind, LimitKind, ParseError};
 pub use form::{CommentLines, Field, Fields, Form, Items, Lines, Value, indent_width};
-pub use options::{Framing, Limits, ParseOptions};
+pub use options::{Framing, KeySplit, Limits, ParseOptions};
 pub use response::{
     BodyKind, Envelope, Envelopes, Forms, Payload, Response, parse_response, parse_response_with,
 };

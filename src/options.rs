@@ -35,6 +35,26 @@ impl Framing {
     }
 }
 
+/// Where a key line is split into key and value.
+///
+/// # Background
+///
+/// Keys RT prints may themselves contain `": "` (spec §5.6): `CF.{…}` keys (the
+/// default split handles them, splitting after the `}` before the first `"}: "`)
+/// and the bare custom-field names of the `…/customfields` and
+/// `…/ticketcustomfields` listings, whose values never contain `": "` and whose
+/// keys may (`Colon: Field (): SingleValueFreeform`). For those listings split at
+/// the last `": "` (spec §14.2 rule 4).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum KeySplit {
+    /// At the first `": "` (`CF.{…}` keys at the first `"}: "`).
+    #[default]
+    First,
+    /// At the last `": "` (or at a final `:`).
+    Last,
+}
+
 /// Limits that keep hostile input from exhausting memory or time.
 ///
 /// Every limit is checked while parsing; exceeding one is an
@@ -137,6 +157,8 @@ pub struct ParseOptions {
     pub forms_only: bool,
     /// Accept CRLF line ends.
     pub allow_crlf: bool,
+    /// Where key lines are split; see [`KeySplit`].
+    pub key_split: KeySplit,
 }
 
 impl ParseOptions {
@@ -174,6 +196,13 @@ impl ParseOptions {
     #[must_use]
     pub fn forms_only(mut self, yes: bool) -> Self {
         self.forms_only = yes;
+        self
+    }
+
+    /// Sets where key lines are split; see [`KeySplit`].
+    #[must_use]
+    pub fn key_split(mut self, split: KeySplit) -> Self {
+        self.key_split = split;
         self
     }
 

@@ -13,7 +13,7 @@ use core::ops::Range;
 
 use crate::error::{Detail, ErrorKind, LimitKind, ParseError};
 use crate::form::{CRLF, EMPTY_LIST, FieldRec, Form, FormRec, TRAILING_LF, indent_width};
-use crate::options::{Framing, ParseOptions};
+use crate::options::{Framing, KeySplit, ParseOptions};
 use crate::status::{StatusLine, is_status_line, status_line};
 
 /// What kind of body RT sent (spec §3.1).
@@ -575,6 +575,18 @@ impl<'a> Parser<'a, '_> {
             return Ok(None);
         }
         let fields_start = self.t.fields.len();
+        if !self.opts.forms_only && is_plain_payload(&input[start..], self.opts.framing) {
+            let end = self.next_envelope(start);
+            self.t.envelopes.push(EnvRec {
+                status,
+                blank: true,
+                payload: start..end,
+                kind: PayloadKind::Text,
+                forms: forms_start..forms_start,
+                trailer: 0,
+            });
+            return Ok((end < input.len()).then_some(end));
+        }
         let (end, kind, trailer) = match self.form_set(start) {
             Ok((end, trailer)) => (end, PayloadKind::Forms, trailer),
             Err(e) if self.opts.forms_only || matches!(e.kind(), ErrorKind::Limit(_)) => {
@@ -762,7 +774,11 @@ impl<'a> Parser<'a, '_> {
             }
 
             // A field line.
-            let Some((key_end, value_start, empty_list)) = split_key(text) else {
+            let split = match self.opts.key_split {
+                KeySplit::First => split_key(text),
+                KeySplit::Last => split_key_last(text),
+            };
+            let Some((key_end, value_start, empty_list)) = split else {
                 return Err(self.err(line.start, ErrorKind::FieldLine));
             };
             if let Some(o) = open.take() {
@@ -886,6 +902,51 @@ struct FormParts {
     comments: Option<Range<usize>>,
     echo: Option<Range<usize>>,
     fields_start: usize,
+}
+
+/// Splits a key line at its last `": "`, or at a final `:` ([`KeySplit::Last`]).
+pub(crate) fn split_key_last(line: &[u8]) -> Option<(usize, usize, bool)> {
+    if let Some(p) = memchr::memmem::rfind(line, b": ") {
+        return Some((p, p + 2, false));
+    }
+    line.ends_with(b":")
+        .then(|| (line.len() - 1, line.len(), true))
+}
+
+/// The plain-text payloads of RT's message catalogue (spec §10.2): messages
+/// printed without a form, which would otherwise read as `Key: value` lines.
+const PLAIN_MESSAGES: &[&[u8]] = &[
+    b"Invalid object ID specified: ",
+    b"You may submit only one form to this object.",
+    b"No objects specified.",
+    b"Invalid field specification: ",
+    b"No matching results.",
+    b"Unknown listing format: ",
+    b"Invalid query: ",
+    b"Invalid operator specification: ",
+    b"Invalid query specification: ",
+    b"Permission denied",
+    b"Unsupported object type.",
+    b"Your username or password is incorrect",
+    b"Cannot modify Queue CF definitions via REST",
+    b"Cannot modify Group CF definitions via REST",
+];
+
+/// Whether a payload is one of RT's plain-text messages (spec §10.2), or, for a
+/// search, an empty listing (only LFs).
+pub(crate) fn is_plain_payload(payload: &[u8], framing: Framing) -> bool {
+    if framing == Framing::Search && !payload.is_empty() && payload.iter().all(|&b| b == b'\n') {
+        return true;
+    }
+    PLAIN_MESSAGES.iter().any(|m| payload.starts_with(m))
+}
+
+/// Whether `partial`, the start of a payload, may still turn out to be one of
+/// RT's plain-text messages once more bytes arrive.
+pub(crate) fn may_become_plain(partial: &[u8]) -> bool {
+    PLAIN_MESSAGES
+        .iter()
+        .any(|m| partial.len() < m.len() && m.starts_with(partial))
 }
 
 /// Splits a key line into key and value (spec §14.2 rule 4).

@@ -12,7 +12,9 @@
 use crate::error::{ErrorKind, LimitKind, ParseError};
 use crate::form::Form;
 use crate::options::{Framing, ParseOptions};
-use crate::response::{Tables, find_envelope, parse_form_window};
+use crate::response::{
+    Tables, find_envelope, is_plain_payload, may_become_plain, parse_form_window,
+};
 use crate::status::{StatusLine, status_line};
 
 /// The result of one [`StreamReader::feed`].
@@ -332,6 +334,15 @@ impl StreamReader {
                         self.advance(buf, pos);
                         return Ok(Outcome::Text(0, pos));
                     }
+                    if first && !self.opts.forms_only {
+                        if !eof && may_become_plain(rest) {
+                            return Ok(Outcome::Partial);
+                        }
+                        if is_plain_payload(rest, Framing::Object) {
+                            self.state = State::TextPayload { at_start: true };
+                            continue;
+                        }
+                    }
                     let (end, is_sep) = self.form_end(rest, first);
                     let end = match end {
                         Some(e) => e,
@@ -350,6 +361,12 @@ impl StreamReader {
                         }
                     };
                     let window = &rest[..end];
+                    if first && !self.opts.forms_only && is_plain_payload(window, self.opts.framing)
+                    {
+                        // A search's empty listing: only LFs.
+                        self.state = State::TextPayload { at_start: true };
+                        continue;
+                    }
                     match parse_form_window(window, &self.opts, &mut self.tables) {
                         Ok(_) => {}
                         Err(e)

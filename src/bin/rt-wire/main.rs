@@ -1,7 +1,7 @@
 //! `rt-wire`: parse Request Tracker REST 1.0 responses from the command line.
 //!
 //! ```text
-//! rt-wire parse [--framing object|search|content] [--crlf] [FILE]
+//! rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf] [FILE]
 //! rt-wire bench [--mode borrowed|decoded] [--reps N] [--framing …] FILE
 //! ```
 
@@ -9,12 +9,12 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use rt_wire::{BodyKind, Framing, ParseOptions, Payload, Response, parse_response_with};
+use rt_wire::{BodyKind, Framing, KeySplit, ParseOptions, Payload, Response, parse_response_with};
 
 mod json;
 
 const USAGE: &str = "usage:
-  rt-wire parse [--framing object|search|content] [--crlf] [FILE]
+  rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf] [FILE]
       Parse a REST 1.0 response (stdin when no FILE) and print it as JSON:
       {\"status\":{\"version\",\"code\",\"reason\"}|null,\"forms\":[{\"comments\":[…],
       \"fields\":[[name, decoded value],…]}],\"text\":null|\"…\"}.
@@ -94,6 +94,14 @@ fn common(args: &[String], takes_value: &[&str]) -> Result<Common, Failure> {
                 });
             }
             "--crlf" => options = options.allow_crlf(true),
+            "--keys" => {
+                i += 1;
+                options = options.key_split(match args.get(i).map(String::as_str) {
+                    Some("first") => KeySplit::First,
+                    Some("last") => KeySplit::Last,
+                    _ => return Err(Failure::Usage("--keys takes first or last".into())),
+                });
+            }
             _ if takes_value.contains(&a) => {
                 i += 1;
                 let v = args
@@ -188,7 +196,7 @@ fn write_parse_json(r: &Response<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     out.write_all(b"],\"text\":")?;
     let mut text: Vec<u8> = Vec::new();
-    let mut any_text = false;
+    let mut any_text = r.kind() == BodyKind::Empty;
     if r.kind() == BodyKind::Text {
         text.extend_from_slice(r.input());
         any_text = true;
