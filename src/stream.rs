@@ -91,11 +91,12 @@ enum Outcome {
 ///     }
 /// }
 /// while let Status::Complete(event, used) = reader.feed(&buf, true)? {
+///     let end = matches!(event, Event::End);
 ///     if let Event::Form(f) = &event {
 ///         subjects.push(f.get("Subject").unwrap().value().to_string_lossy());
 ///     }
 ///     buf.drain(..used);
-///     if matches!(event, Event::End) {
+///     if end {
 ///         break;
 ///     }
 /// }
