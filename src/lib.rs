@@ -45,6 +45,7 @@ extern crate std;
 
 mod error;
 mod form;
+pub mod generate;
 mod options;
 mod response;
 mod shared;
