@@ -500,7 +500,7 @@ fn rt_form_parse_agrees() {
     }
     let mut input = Vec::new();
     for (text, _) in &all {
-        write!(input, "{}\n", text.len()).unwrap();
+        writeln!(input, "{}", text.len()).unwrap();
         input.extend_from_slice(text.as_bytes());
     }
     let child = Command::new("perl")

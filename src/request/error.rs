@@ -120,10 +120,10 @@ impl EncodeError {
     /// Sets the field name of a [`EncodeError::Value`] / [`EncodeError::ListItem`].
     pub(crate) fn in_field(mut self, name: &str) -> Self {
         match &mut self {
-            EncodeError::Value { field, .. } | EncodeError::ListItem { field, .. } => {
-                if field.is_none() {
-                    *field = Some(String::from(name));
-                }
+            EncodeError::Value { field, .. } | EncodeError::ListItem { field, .. }
+                if field.is_none() =>
+            {
+                *field = Some(String::from(name));
             }
             _ => {}
         }

@@ -102,7 +102,7 @@ impl<'a> ParsedForm<'a> {
             match v {
                 ParsedValue::Scalar(s) => w.field(k.as_bytes(), s.as_bytes()),
                 ParsedValue::List(items) => {
-                    w.list(k.as_bytes(), items.iter().map(String::as_bytes))
+                    w.list(k.as_bytes(), items.iter().map(String::as_bytes));
                 }
             }
         }

@@ -270,10 +270,12 @@ impl<'a> FieldValue<'a> {
     pub fn field_len(&self, name: &FieldName) -> usize {
         let key = name.as_str().len();
         let text = self.text.len();
-        if !self.is_block(name) {
-            if text == 0 { key + 2 } else { key + 3 + text }
-        } else {
+        if self.is_block(name) {
             key + 3 + text + self.line_feeds + 1
+        } else if text == 0 {
+            key + 2
+        } else {
+            key + 3 + text
         }
     }
 

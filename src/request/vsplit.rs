@@ -151,6 +151,7 @@ fn next_item(line: &str) -> (Item<'_>, usize) {
 /// With `strip` (multi-value custom fields) quotes are removed and `\\`, `\q`
 /// unescaped; without it (watchers, links, `Attachment`) items keep their
 /// quotes.
+#[must_use]
 pub fn vsplit(value: &str, strip: bool) -> Vec<String> {
     let mut out = Vec::new();
     vsplit_into(value, strip, &mut out);
