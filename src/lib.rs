@@ -20,6 +20,8 @@
 //!   `Bytes` slices without copying.
 //! * [`FormWriter`]: RT's canonical layout, byte for byte
 //!   ([`Response::to_bytes`] gives back what RT sent).
+//! * [`request`]: `content` forms RT reads back exactly as given, request
+//!   bodies, builders for every endpoint, and RT's own request parser.
 //!
 //! ```
 //! let body = b"RT/5.0.3 200 Ok\n\nid: ticket/7\nSubject: hello\n\nContent: line one\n           indented\n\n\n";
@@ -47,6 +49,7 @@ mod error;
 mod form;
 pub mod generate;
 mod options;
+pub mod request;
 mod response;
 mod shared;
 mod status;
