@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use rt_wire::{BodyKind, Framing, KeySplit, ParseOptions, Payload, Response, parse_response_with};
 
+mod encode;
 mod json;
 
 const USAGE: &str = "usage:
@@ -21,6 +22,9 @@ const USAGE: &str = "usage:
   rt-wire bench [--mode borrowed|decoded] [--reps N] [--framing …] FILE
       Parse FILE N times; print mode= bytes= reps= median_s= mb_per_s= forms=
       fields= peak_rss_kb= on one line.
+  rt-wire encode [--urlencoded | --multipart] [FILE]
+      Read JSON [[name, value], …] (stdin when no FILE) and print the `content`
+      form RT reads back exactly, or the whole request body.
   rt-wire generate history-long|search-long|attachments BYTES [--seed N]
       Write a deterministic, realistic RT response of about BYTES bytes.
 ";
@@ -33,6 +37,9 @@ fn main() -> ExitCode {
         Some("parse") => cmd_parse(&args[1..], &mut out),
         Some("bench") => cmd_bench(&args[1..], &mut out),
         Some("generate") => cmd_generate(&args[1..], &mut out),
+        Some("encode") => {
+            encode::run(&args[1..], &mut io::stdin().lock(), &mut out).map_err(Failure::Error)
+        }
         Some("-h" | "--help" | "help") => {
             let _ = out.write_all(USAGE.as_bytes());
             Ok(())
