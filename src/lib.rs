@@ -20,6 +20,9 @@
 //!   `Bytes` slices without copying.
 //! * [`FormWriter`]: RT's canonical layout, byte for byte
 //!   ([`Response::to_bytes`] gives back what RT sent).
+//! * [`views`]: typed, borrowed views of every response shape (tickets,
+//!   links, attachments, history, searches, users, queues, groups) and RT's
+//!   messages as values ([`views::Message`], [`views::ServerError`]).
 //!
 //! ```
 //! let body = b"RT/5.0.3 200 Ok\n\nid: ticket/7\nSubject: hello\n\nContent: line one\n           indented\n\n\n";
@@ -49,6 +52,7 @@ mod options;
 mod response;
 mod shared;
 mod status;
+pub mod views;
 mod write;
 
 pub use error::{ErrorKind, LimitKind, ParseError};

@@ -432,11 +432,7 @@ impl<'a> Parser<'a, '_> {
         let mut pos = 0;
         loop {
             if self.t.envelopes.len() >= self.opts.limits.max_envelopes {
-                return Err(self.limit(
-                    pos,
-                    LimitKind::Envelopes,
-                    self.opts.limits.max_envelopes,
-                ));
+                return Err(self.limit(pos, LimitKind::Envelopes, self.opts.limits.max_envelopes));
             }
             match self.envelope(pos)? {
                 Some(next) => pos = next,
@@ -579,7 +575,8 @@ impl<'a> Parser<'a, '_> {
                 let w = usize::from(o.rec.indent);
                 let spaces = text.iter().take(w).take_while(|&&b| b == b' ').count();
                 if spaces < w {
-                    return Err(self.err(line.start + spaces, ErrorKind::Indentation)
+                    return Err(self
+                        .err(line.start + spaces, ErrorKind::Indentation)
                         .with_detail(Detail::Indent {
                             found: spaces,
                             expected: w,
@@ -704,8 +701,7 @@ impl<'a> Parser<'a, '_> {
                     first_end: line.end,
                     cont_start: line.end,
                     cont_end: line.end,
-                    indent: u16::try_from(indent_width(&input[line.start..key_end]))
-                        .unwrap_or(4),
+                    indent: u16::try_from(indent_width(&input[line.start..key_end])).unwrap_or(4),
                     flags: crlf | if empty_list { EMPTY_LIST } else { 0 },
                 },
                 lines: 0,

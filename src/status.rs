@@ -59,13 +59,16 @@ fn version(i: &[u8]) -> IResult<&[u8], &[u8]> {
 
 /// `code = 3DIGIT`
 fn code(i: &[u8]) -> IResult<&[u8], u16> {
-    map_res(take_while_m_n(3, 3, |b: u8| b.is_ascii_digit()), |d: &[u8]| {
-        // Three ASCII digits always fit; the closure only fails on non-digits,
-        // which take_while_m_n already excluded.
-        core::str::from_utf8(d)
-            .map_err(|_| ())
-            .and_then(|s| s.parse::<u16>().map_err(|_| ()))
-    })
+    map_res(
+        take_while_m_n(3, 3, |b: u8| b.is_ascii_digit()),
+        |d: &[u8]| {
+            // Three ASCII digits always fit; the closure only fails on non-digits,
+            // which take_while_m_n already excluded.
+            core::str::from_utf8(d)
+                .map_err(|_| ())
+                .and_then(|s| s.parse::<u16>().map_err(|_| ()))
+        },
+    )
     .parse(i)
 }
 

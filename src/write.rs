@@ -359,10 +359,7 @@ impl<S: Sink> FormWriter<S> {
 
 /// Writes the form set of `forms` in RT's layout (what RT's `form_compose`
 /// produced; the envelope's framing LFs are not included).
-pub fn write_forms<'r, 'a, S: Sink>(
-    sink: S,
-    forms: impl IntoIterator<Item = Form<'r, 'a>>,
-) -> S
+pub fn write_forms<'r, 'a, S: Sink>(sink: S, forms: impl IntoIterator<Item = Form<'r, 'a>>) -> S
 where
     'a: 'r,
 {
