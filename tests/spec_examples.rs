@@ -105,7 +105,10 @@ fn syntax_error_echo_5_5() {
     let r = parse_response(body).unwrap();
     let f = r.forms().next().unwrap();
     assert_eq!(f.len(), 1);
-    assert_eq!(f.echo().unwrap(), b">> # a comment after a field\nSubject: z");
+    assert_eq!(
+        f.echo().unwrap(),
+        b">> # a comment after a field\nSubject: z"
+    );
 }
 
 #[test]
@@ -152,7 +155,8 @@ fn text_payloads_and_bodies() {
     assert!(matches!(e.payload(), Payload::Text(t) if t == b"No matching results.\n\n\n"));
     let r = parse_response(b"").unwrap();
     assert_eq!(r.kind(), BodyKind::Empty);
-    let r = parse_response(b"Can't call method \"new\" on an undefined value at x line 3.\n").unwrap();
+    let r =
+        parse_response(b"Can't call method \"new\" on an undefined value at x line 3.\n").unwrap();
     assert_eq!(r.kind(), BodyKind::Text);
     let r = parse_response(b"RT/5.0.3 401 Credentials required\n").unwrap();
     assert_eq!(r.status().unwrap().code(), 401);

@@ -240,6 +240,9 @@ impl<'a> LongHistory<'a> {
             entries.push(HistoryEntry { header, record });
         }
         if entries.is_empty() {
+            if let Some(e) = c.any_failure(response) {
+                return Err(e);
+            }
             return Err(shape(response, 0, "a form with a numeric `id` (a transaction)").into());
         }
         Ok(LongHistory { entries })

@@ -161,6 +161,13 @@ pub enum Message<'a> {
         /// RT's message.
         message: &'a str,
     },
+    /// A status change reported after a comment or an edit (`# You can't
+    /// change status from 'open' to 'open'.`, `# Status changed from 'new' to
+    /// 'open'`; RT core messages, localised).
+    StatusMessage {
+        /// RT's message.
+        message: &'a str,
+    },
     /// `# Merge completed.`
     MergeCompleted,
     /// `# Could not complete the merge.`
@@ -312,6 +319,7 @@ impl Message<'_> {
             Message::CorrespondenceAdded => "correspondence_added",
             Message::OwnerChanged { .. } => "owner_changed",
             Message::TakeRefused { .. } => "take_refused",
+            Message::StatusMessage { .. } => "status_message",
             Message::MergeCompleted => "merge_completed",
             Message::MergeFailed => "merge_failed",
             Message::LinkChanged { .. } => "link_changed",
@@ -358,6 +366,7 @@ impl Message<'_> {
                 | Message::CorrespondenceAdded
                 | Message::OwnerChanged { .. }
                 | Message::MergeCompleted
+                | Message::StatusMessage { .. }
                 | Message::LinkChanged { .. }
                 | Message::NoMatchingResults
                 | Message::InvalidCustomFieldName { .. }
@@ -464,6 +473,9 @@ fn classify_comment_text(t: &str) -> Option<Message<'_>> {
     };
     if fixed.is_some() {
         return fixed;
+    }
+    if t.starts_with("You can't change status from ") || t.starts_with("Status changed from ") {
+        return Some(Message::StatusMessage { message: t });
     }
     if let Ok((_, m)) = history_header(t) {
         return Some(m);
@@ -1097,8 +1109,8 @@ mod tests {
         assert_eq!(c("# Merge completed."), Message::MergeCompleted);
         assert_eq!(
             c("# You can't change status from 'open' to 'open'."),
-            Message::Other {
-                text: b"You can't change status from 'open' to 'open'."
+            Message::StatusMessage {
+                message: "You can't change status from 'open' to 'open'."
             }
         );
         assert!(!c("# Comments added").is_failure());

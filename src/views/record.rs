@@ -564,6 +564,21 @@ pub(crate) fn collect<'r, 'a>(
 }
 
 impl<'a> Collected<'_, 'a> {
+    /// The refusal when a message reports a failure, whatever the forms.
+    pub(crate) fn any_failure(&self, response: &Response<'a>) -> Option<ViewError<'a>> {
+        self.notices
+            .iter()
+            .any(|n| n.message.is_failure())
+            .then(|| {
+                ViewError::Server(ServerError {
+                    reply: super::message::Reply {
+                        status: response.status(),
+                        messages: self.notices.clone(),
+                    },
+                })
+            })
+    }
+
     /// The refusal when no form has fields and a message reports a failure.
     pub(crate) fn failure(&self, response: &Response<'a>) -> Option<ViewError<'a>> {
         (self.forms.is_empty() && self.notices.iter().any(|n| n.message.is_failure())).then(|| {

@@ -163,6 +163,9 @@ impl<'a> TicketList<'a> {
             }
         }
         if tickets.is_empty() && !c.forms.is_empty() {
+            if let Some(e) = c.any_failure(response) {
+                return Err(e);
+            }
             let at = c.forms[0].span().start;
             return Err(shape(response, at, "a form with `id: ticket/<n>`").into());
         }
@@ -200,8 +203,14 @@ impl<'a> Template<'a> {
         };
         let record = Record::from_form(response.input(), form);
         let id = record.require("id")?.object_ref()?;
-        if id.id != "new" {
+        if id.id != "new" || id.rest.is_some() {
+            if let Some(e) = c.any_failure(response) {
+                return Err(e);
+            }
             return Err(shape(response, form.span().start, "a form with `id: <type>/new`").into());
+        }
+        if let Some(e) = c.any_failure(response) {
+            return Err(e);
         }
         let required = c
             .notices
@@ -296,7 +305,9 @@ impl<'a> Links<'a> {
                 return Ok(Links { record });
             }
         }
-        Err(shape(response, 0, "a form with `id: ticket/<n>/links`").into())
+        Err(c
+            .any_failure(response)
+            .unwrap_or_else(|| shape(response, 0, "a form with `id: ticket/<n>/links`").into()))
     }
 
     /// The ticket number of `id: ticket/<n>/links`.
