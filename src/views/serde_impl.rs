@@ -280,6 +280,7 @@ mod tests {
     #[derive(Deserialize, Debug, PartialEq)]
     #[serde(rename_all = "PascalCase")]
     struct Ticket {
+        #[serde(rename = "id")]
         id: String,
         subject: String,
         priority: Option<u32>,
