@@ -638,10 +638,8 @@ fn classify_text_str(t: &str) -> Option<Message<'_>> {
                 || line.starts_with("Different ids in URL")
             {
                 Message::InvalidTicketId { message: line }
-            } else if let Some(m) = link_changed(line) {
-                m
             } else {
-                return None;
+                link_changed(line)?
             }
         }
     })

@@ -2,7 +2,7 @@
 //! parsed [`Response`](crate::Response).
 //!
 //! A view keeps the fields RT sent and parses them on demand: every typed
-//! accessor returns a [`ParseError`](crate::ParseError) pointing into the
+//! accessor returns a [`crate::ParseError`] pointing into the
 //! response when a value does not have RT's format, and
 //! [`Record::get`] always gives the raw text. When RT says no (a code other
 //! than 200, a failure reported under `200 Ok`, error text instead of an

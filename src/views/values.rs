@@ -443,8 +443,11 @@ impl fmt::Display for ObjectRef<'_> {
     }
 }
 
+/// Type, id and rest of an object reference.
+type ObjectParts<'a> = (&'a [u8], &'a [u8], Option<&'a [u8]>);
+
 /// `object-ref = type "/" label [ "/" rest ]`, `type = 1*( ALPHA / DIGIT / "_" / "." / "-" )`
-fn object_ref(i: &[u8]) -> IResult<&[u8], (&[u8], &[u8], Option<&[u8]>)> {
+fn object_ref(i: &[u8]) -> IResult<&[u8], ObjectParts<'_>> {
     (
         take_while1(|b: u8| b.is_ascii_alphanumeric() || b"_.-".contains(&b)),
         preceded(char('/'), take_while1(|b: u8| b != b'/')),
