@@ -1,3 +1,4 @@
+#![allow(missing_docs)]
 //! Throughput of rt-wire's parser, stream reader and writer over named,
 //! realistic inputs (corpus files and the deterministic generator), next to a
 //! deliberately naive baseline: a `memchr` scan that only collects key/value
@@ -179,5 +180,9 @@ fn bench_write(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_inputs, bench_stream, bench_write);
+criterion_group! {
+    name = benches;
+    config = Criterion::default();
+    targets = bench_inputs, bench_stream, bench_write
+}
 criterion_main!(benches);

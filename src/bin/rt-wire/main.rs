@@ -13,12 +13,17 @@ use rt_wire::{BodyKind, Framing, KeySplit, ParseOptions, Payload, Response, pars
 
 mod encode;
 mod json;
+mod views;
 
 const USAGE: &str = "usage:
   rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf] [FILE]
       Parse a REST 1.0 response (stdin when no FILE) and print it as JSON:
       {\"status\":{\"version\",\"code\",\"reason\"}|null,\"forms\":[{\"comments\":[…],
       \"fields\":[[name, decoded value],…]}],\"text\":null|\"…\"}.
+  rt-wire parse --as KIND [FILE]
+      Print the typed view of the response as JSON. KIND: ticket, links,
+      attachments, attachment, content, history, history-long, search, user,
+      queue, group, transaction, message (content writes the exact bytes).
   rt-wire bench [--mode borrowed|decoded] [--reps N] [--framing …] FILE
       Parse FILE N times; print mode= bytes= reps= median_s= mb_per_s= forms=
       fields= peak_rss_kb= on one line.
@@ -151,8 +156,17 @@ fn parse_error(input: &[u8], e: &rt_wire::ParseError) -> Failure {
 }
 
 fn cmd_parse(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
-    let c = common(args, &[])?;
+    let c = common(args, &["--as"])?;
     let input = read_input(c.file.as_deref())?;
+    if let Some((_, kind)) = c.rest.iter().find(|(k, _)| k == "--as") {
+        if !views::KINDS.contains(&kind.as_str()) {
+            return Err(Failure::Usage(format!(
+                "--as takes one of {}",
+                views::KINDS.join(", ")
+            )));
+        }
+        return views::run_as(kind, &input, out).map_err(Failure::Error);
+    }
     let response = parse_response_with(&input, &c.options).map_err(|e| parse_error(&input, &e))?;
     write_parse_json(&response, out)?;
     Ok(())
