@@ -107,18 +107,21 @@ fn stream_all(input: &[u8], chunk: usize) -> usize {
     let mut buf: Vec<u8> = Vec::with_capacity(chunk * 2);
     let mut fields = 0;
     let mut fed = 0;
+    let mut start = 0;
     loop {
         let eof = fed == input.len();
-        match reader.feed(&buf, eof).unwrap() {
+        match reader.feed(&buf[start..], eof).unwrap() {
             Status::Complete(e, used) => {
                 match e {
                     Event::Form(f) => fields += f.len(),
                     Event::End => return fields,
                     _ => {}
                 }
-                buf.drain(..used);
+                start += used;
             }
             Status::Partial => {
+                buf.drain(..start);
+                start = 0;
                 let n = chunk.min(input.len() - fed);
                 buf.extend_from_slice(&input[fed..fed + n]);
                 fed += n;

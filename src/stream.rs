@@ -467,7 +467,13 @@ impl StreamReader {
             }
             best
         };
-        let (env, _) = find_envelope(rest, 0, at_start);
+        // An envelope can only end the form before its separator: search no
+        // further, so that each form costs its own length, not the buffer's.
+        let scope = match sep {
+            Some((s, _)) => &rest[..s],
+            None => rest,
+        };
+        let (env, _) = find_envelope(scope, 0, at_start);
         match (sep, env) {
             (Some((s, e)), Some(v)) if s < v => (Some(e), true),
             (_, Some(v)) => (Some(v), false),

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf] [FILE]
-//! rt-wire bench [--mode borrowed|decoded] [--reps N] [--framing …] FILE
+//! rt-wire bench [--mode borrowed|decoded|stream] [--reps N] [--chunk BYTES] [--framing …] FILE
 //! ```
 
 use std::io::{self, Read, Write};
@@ -24,8 +24,10 @@ const USAGE: &str = "usage:
       Print the typed view of the response as JSON. KIND: ticket, links,
       attachments, attachment, content, history, history-long, search, user,
       queue, group, transaction, message (content writes the exact bytes).
-  rt-wire bench [--mode borrowed|decoded] [--reps N] [--framing …] FILE
-      Parse FILE N times; print mode= bytes= reps= median_s= mb_per_s= forms=
+  rt-wire bench [--mode borrowed|decoded|stream] [--reps N] [--chunk BYTES]
+                [--framing …] FILE
+      Parse FILE N times (stream: read from disk in chunks through the
+      streaming reader); print mode= bytes= reps= median_s= mb_per_s= forms=
       fields= peak_rss_kb= on one line.
   rt-wire encode [--urlencoded | --multipart] [FILE]
       Read JSON [[name, value], …] (stdin when no FILE) and print the `content`
@@ -240,61 +242,126 @@ fn write_parse_json(r: &Response<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn cmd_bench(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
-    let c = common(args, &["--mode", "--reps"])?;
+    let c = common(args, &["--mode", "--reps", "--chunk"])?;
     let mut mode = "borrowed".to_string();
     let mut reps = 10usize;
+    let mut chunk = 65_536usize;
     for (k, v) in &c.rest {
+        let number = || {
+            v.parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| Failure::Usage(format!("{k} takes a positive number")))
+        };
         match k.as_str() {
-            "--mode" if v == "borrowed" || v == "decoded" => mode.clone_from(v),
-            "--mode" => return Err(Failure::Usage("--mode takes borrowed or decoded".into())),
-            _ => {
-                reps = v
-                    .parse()
-                    .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or_else(|| Failure::Usage("--reps takes a positive number".into()))?;
+            "--mode" if ["borrowed", "decoded", "stream"].contains(&v.as_str()) => {
+                mode.clone_from(v);
             }
+            "--mode" => {
+                return Err(Failure::Usage(
+                    "--mode takes borrowed, decoded or stream".into(),
+                ));
+            }
+            "--chunk" => chunk = number()?,
+            _ => reps = number()?,
         }
     }
     let Some(file) = c.file.as_deref() else {
         return Err(Failure::Usage("bench needs a FILE".into()));
     };
-    let input = read_input(Some(file))?;
     let mut times = Vec::with_capacity(reps);
     let (mut forms, mut fields) = (0, 0);
-    for _ in 0..reps {
-        let t = Instant::now();
-        let r = parse_response_with(&input, &c.options).map_err(|e| parse_error(&input, &e))?;
-        forms = r.form_count();
-        fields = r.field_count();
-        if mode == "decoded" {
-            // The work other parsers do: every value de-indented into an owned
-            // string.
-            let mut total = 0usize;
-            for f in r.forms() {
-                for x in f.fields() {
-                    let s = x.value().to_string_lossy();
-                    total += s.len();
-                    drop(s);
-                }
-            }
-            std::hint::black_box(total);
+    let bytes;
+    if mode == "stream" {
+        // The file is read from disk in chunks: memory stays bounded by the
+        // largest form plus one chunk, whatever the file's size.
+        bytes = std::fs::metadata(file)
+            .map_err(|e| Failure::Error(format!("{file}: {e}")))?
+            .len();
+        for _ in 0..reps {
+            let t = Instant::now();
+            (forms, fields) = stream_file(file, chunk, &c.options)?;
+            times.push(t.elapsed().as_secs_f64());
         }
-        std::hint::black_box(&r);
-        drop(r);
-        times.push(t.elapsed().as_secs_f64());
+    } else {
+        let input = read_input(Some(file))?;
+        bytes = input.len() as u64;
+        for _ in 0..reps {
+            let t = Instant::now();
+            let r = parse_response_with(&input, &c.options).map_err(|e| parse_error(&input, &e))?;
+            forms = r.form_count();
+            fields = r.field_count();
+            if mode == "decoded" {
+                // The work other parsers do: every value de-indented into an
+                // owned string.
+                let mut total = 0usize;
+                for f in r.forms() {
+                    for x in f.fields() {
+                        total += x.value().to_string_lossy().len();
+                    }
+                }
+                std::hint::black_box(total);
+            }
+            std::hint::black_box(&r);
+            drop(r);
+            times.push(t.elapsed().as_secs_f64());
+        }
     }
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     #[allow(clippy::cast_precision_loss)]
-    let mbps = input.len() as f64 / median / 1e6;
+    let mbps = bytes as f64 / median / 1e6;
     writeln!(
         out,
-        "mode={mode} bytes={} reps={reps} median_s={median:.6} mb_per_s={mbps:.1} forms={forms} fields={fields} peak_rss_kb={}",
-        input.len(),
+        "mode={mode} bytes={bytes} reps={reps} median_s={median:.6} mb_per_s={mbps:.1} forms={forms} fields={fields} peak_rss_kb={}",
         peak_rss_kb()
     )?;
     Ok(())
+}
+
+/// Streams `file` through the reader in `chunk`-byte reads; returns the
+/// number of forms and fields.
+fn stream_file(
+    file: &str,
+    chunk: usize,
+    options: &ParseOptions,
+) -> Result<(usize, usize), Failure> {
+    use rt_wire::stream::{Event, Status, StreamReader};
+    let mut f = std::fs::File::open(file).map_err(|e| Failure::Error(format!("{file}: {e}")))?;
+    let mut reader = StreamReader::with_options(*options);
+    let mut buf: Vec<u8> = Vec::with_capacity(chunk * 2);
+    let mut eof = false;
+    // Bytes of `buf` already consumed; moved out only when more is read, so
+    // that each byte is moved at most once per chunk rather than once per form.
+    let mut start = 0;
+    let (mut forms, mut fields) = (0, 0);
+    loop {
+        match reader
+            .feed(&buf[start..], eof)
+            .map_err(|e| Failure::Error(format!("parse error: {e}")))?
+        {
+            Status::Complete(event, used) => {
+                match event {
+                    Event::Form(form) => {
+                        forms += 1;
+                        fields += form.len();
+                    }
+                    Event::End => return Ok((forms, fields)),
+                    _ => {}
+                }
+                start += used;
+            }
+            Status::Partial => {
+                buf.drain(..start);
+                start = 0;
+                let len = buf.len();
+                buf.resize(len + chunk, 0);
+                let n = f.read(&mut buf[len..])?;
+                buf.truncate(len + n);
+                eof = n == 0;
+            }
+        }
+    }
 }
 
 fn cmd_generate(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
