@@ -1,4 +1,5 @@
-//! Golden tests of the typed views over the live RT corpus (`corpus/rt5`).
+//! Golden tests of the typed views over the corpora captured from live RT 5.0.3
+//! and RT 4.4.6 (`corpus/rt5`, `corpus/rt4`).
 //!
 //! Expected values come from the capture script's own record of what it sent
 //! to RT (`corpus/rt5/manifest.json`: subjects, watchers, custom-field values,
@@ -76,13 +77,17 @@ fn framing(kind: &str) -> Framing {
 }
 
 struct Corpus {
-    dir: &'static Path,
+    dir: std::path::PathBuf,
     manifest: Value,
 }
 
-fn corpus() -> Corpus {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/rt5"));
-    let manifest = std::fs::read(dir.join("manifest.json")).expect("corpus/rt5/manifest.json");
+/// The corpus captured from RT `version` (`rt5`: 5.0.3, `rt4`: 4.4.6).
+fn corpus(version: &str) -> Corpus {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(version);
+    let manifest = std::fs::read(dir.join("manifest.json"))
+        .unwrap_or_else(|e| panic!("corpus/{version}/manifest.json: {e}"));
     Corpus {
         dir,
         manifest: serde_json::from_slice(&manifest).unwrap(),
@@ -236,8 +241,16 @@ fn check_ticket(c: &Value, r: &Response<'_>, file: &str) {
 }
 
 #[test]
-fn every_corpus_response_has_its_view() {
-    let corpus = corpus();
+fn every_rt5_response_has_its_view() {
+    every_corpus_response_has_its_view(&corpus("rt5"));
+}
+
+#[test]
+fn every_rt4_response_has_its_view() {
+    every_corpus_response_has_its_view(&corpus("rt4"));
+}
+
+fn every_corpus_response_has_its_view(corpus: &Corpus) {
     let all = captures(&corpus);
     assert!(all.len() >= 150, "only {} corpus files found", all.len());
     let notes = &corpus.manifest["notes"];
@@ -657,8 +670,16 @@ fn every_corpus_response_has_its_view() {
 }
 
 #[test]
-fn cli_json_over_the_corpus() {
-    let corpus = corpus();
+fn cli_json_over_the_rt5_corpus() {
+    cli_json_over_the_corpus(&corpus("rt5"));
+}
+
+#[test]
+fn cli_json_over_the_rt4_corpus() {
+    cli_json_over_the_corpus(&corpus("rt4"));
+}
+
+fn cli_json_over_the_corpus(corpus: &Corpus) {
     let all = captures(&corpus);
     let mut ran = 0;
     for (c, body) in &all {
