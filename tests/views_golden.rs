@@ -251,7 +251,7 @@ fn every_rt4_response_has_its_view() {
 }
 
 fn every_corpus_response_has_its_view(corpus: &Corpus) {
-    let all = captures(&corpus);
+    let all = captures(corpus);
     assert!(all.len() >= 150, "only {} corpus files found", all.len());
     let notes = &corpus.manifest["notes"];
     let subjects = created_subjects(&all);
@@ -680,7 +680,7 @@ fn cli_json_over_the_rt4_corpus() {
 }
 
 fn cli_json_over_the_corpus(corpus: &Corpus) {
-    let all = captures(&corpus);
+    let all = captures(corpus);
     let mut ran = 0;
     for (c, body) in &all {
         let file = c["file"].as_str().unwrap();
