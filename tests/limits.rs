@@ -1,0 +1,100 @@
+//! Hostile input hits the documented limits as errors at the offending byte,
+//! not memory exhaustion, in the one-shot parser and in the stream reader.
+
+use rt_wire::stream::{Status, StreamReader};
+use rt_wire::{ErrorKind, LimitKind, Limits, ParseError, ParseOptions, parse_response_with};
+
+fn stream(input: &[u8], opts: ParseOptions) -> Result<(), ParseError> {
+    let mut r = StreamReader::with_options(opts);
+    let mut pos = 0;
+    loop {
+        match r.feed(&input[pos..], true)? {
+            Status::Complete(rt_wire::stream::Event::End, _) => return Ok(()),
+            Status::Complete(_, used) => pos += used,
+            Status::Partial => unreachable!("eof was given"),
+        }
+    }
+}
+
+fn expect_limit(input: &[u8], opts: ParseOptions, kind: LimitKind) -> ParseError {
+    let e = parse_response_with(input, &opts).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Limit(kind), "{e}");
+    assert!(e.offset() <= input.len());
+    let s = stream(input, opts).unwrap_err();
+    assert_eq!(s.kind(), ErrorKind::Limit(kind), "stream: {s}");
+    e
+}
+
+#[test]
+fn a_huge_line() {
+    let mut input = b"RT/5.0.3 200 Ok\n\nSubject: ".to_vec();
+    input.resize(input.len() + 5000, b'x');
+    input.push(b'\n');
+    let opts = ParseOptions::new().limits(Limits::default().max_line_len(1000));
+    let e = expect_limit(&input, opts, LimitKind::LineLength);
+    assert_eq!(e.offset(), 17 + 1000);
+    assert!(e.to_string().contains("limit 1000"), "{e}");
+}
+
+#[test]
+fn endless_continuation_lines() {
+    let mut input = b"RT/5.0.3 200 Ok\n\nContent: x\n".to_vec();
+    for _ in 0..500 {
+        input.extend_from_slice(b"         more\n");
+    }
+    let opts = ParseOptions::new().limits(Limits::default().max_value_lines(100));
+    let e = expect_limit(&input, opts, LimitKind::ValueLines);
+    assert_eq!(e.line(), 3 + 101);
+}
+
+#[test]
+fn too_many_fields_in_one_form() {
+    let mut input = b"RT/5.0.3 200 Ok\n\n".to_vec();
+    for i in 0..300 {
+        input.extend_from_slice(format!("K{i}: v\n").as_bytes());
+    }
+    let opts = ParseOptions::new().limits(Limits::default().max_fields_per_form(200));
+    let e = expect_limit(&input, opts, LimitKind::FieldsPerForm);
+    assert_eq!(e.line(), 3 + 200);
+}
+
+#[test]
+fn too_many_fields_in_all() {
+    let mut input = b"RT/5.0.3 200 Ok\n\n".to_vec();
+    for i in 0..300 {
+        input.extend_from_slice(format!("K: {i}\n\n--\n\n").as_bytes());
+    }
+    let opts = ParseOptions::new().limits(Limits::default().max_fields(250));
+    expect_limit(&input, opts, LimitKind::Fields);
+}
+
+#[test]
+fn a_million_forms_with_the_default_limits() {
+    // 1,000,001 forms is one more than the default limit: an error after a
+    // bounded amount of work, not a table that grows without end.
+    let one = b"a: b\n\n--\n\n";
+    let mut input = b"RT/5.0.3 200 Ok\n\n".to_vec();
+    input.reserve(one.len() * 1_000_001);
+    for _ in 0..1_000_001 {
+        input.extend_from_slice(one);
+    }
+    expect_limit(&input, ParseOptions::new(), LimitKind::Forms);
+}
+
+#[test]
+fn too_many_envelopes() {
+    let mut input = Vec::new();
+    for _ in 0..20 {
+        input.extend_from_slice(b"RT/5.0.3 200 Ok\n\nid: 1\n\n");
+    }
+    let opts = ParseOptions::new().limits(Limits::default().max_envelopes(10));
+    expect_limit(&input, opts, LimitKind::Envelopes);
+}
+
+#[test]
+fn input_length() {
+    let input = b"RT/5.0.3 200 Ok\n\nid: 1\n\n";
+    let opts = ParseOptions::new().limits(Limits::default().max_input_len(10));
+    let e = parse_response_with(input, &opts).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Limit(LimitKind::InputLength));
+}
