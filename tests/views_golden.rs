@@ -10,6 +10,9 @@
 #[path = "../src/bin/rt-wire/views.rs"]
 #[allow(dead_code)]
 mod cli;
+#[path = "../src/bin/rt-wire/json.rs"]
+#[allow(dead_code)]
+mod json;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

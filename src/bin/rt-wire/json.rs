@@ -6,6 +6,25 @@
 
 use std::io::{self, Write};
 
+/// Appends `s` to `out` as a JSON string (escaping per RFC 8259).
+pub fn escape_into(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// Writes `s` as a JSON string (escaping per RFC 8259).
 pub fn string(out: &mut dyn Write, s: &str) -> io::Result<()> {
     out.write_all(b"\"")?;

@@ -549,47 +549,15 @@ impl Json {
             Ok(s) => self.string(s),
             Err(_) => {
                 self.out.push_str("{\"base64\":\"");
-                base64(b, &mut self.out);
+                self.out.push_str(&super::json::base64(b));
                 self.out.push_str("\"}");
             }
         }
         self.first = false;
     }
     fn string(&mut self, s: &str) {
-        self.out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                c if u32::from(c) < 0x20 || c == '\u{7f}' => {
-                    self.out.push_str(&format!("\\u{:04x}", u32::from(c)));
-                }
-                c => self.out.push(c),
-            }
-        }
-        self.out.push('"');
+        super::json::escape_into(&mut self.out, s);
         self.first = false;
-    }
-}
-
-/// Standard base64 with padding.
-fn base64(b: &[u8], out: &mut String) {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for chunk in b.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &x)| acc | (u32::from(x) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
     }
 }
 
@@ -615,21 +583,6 @@ mod tests {
             ("DependedOnBy", "depended_on_by"),
         ] {
             assert_eq!(snake(k.as_bytes()), s);
-        }
-    }
-
-    #[test]
-    fn base64_known_answers() {
-        for (i, o) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-        ] {
-            let mut s = String::new();
-            base64(i.as_bytes(), &mut s);
-            assert_eq!(s, o);
         }
     }
 
