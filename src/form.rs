@@ -439,7 +439,8 @@ pub struct Form<'r, 'a> {
 }
 
 impl<'r, 'a> Form<'r, 'a> {
-    /// The comment block, each line verbatim (with its `#`), without LFs.
+    /// The comment block, each line verbatim (with its `#`), without its line
+    /// end.
     #[must_use]
     pub fn comments(&self) -> CommentLines<'a> {
         CommentLines {
@@ -506,6 +507,13 @@ impl<'r, 'a> Form<'r, 'a> {
     #[must_use]
     pub fn echo(&self) -> Option<&'a [u8]> {
         self.rec.echo.clone().map(|r| &self.input[r])
+    }
+
+    /// The lines of the `>>` echo, each verbatim without its line end (CR
+    /// included when the input used CRLF).
+    #[must_use]
+    pub fn echo_lines(&self) -> CommentLines<'a> {
+        CommentLines { rest: self.echo() }
     }
 
     /// The byte range of the form in the input.

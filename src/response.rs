@@ -141,15 +141,33 @@ impl Tables {
 }
 
 /// The start of the next envelope in `input` at or after `start`: a status
-/// line at `start` (which must follow an empty line) or at column 0 right
-/// after an empty line. `None` when there is none, or when a candidate's line
-/// is not complete yet (`complete` is then false).
+/// line at `start` (when `check_start`: the caller knows an empty line precedes
+/// it) or at column 0 right after an empty line (with `crlf`, a line of only CR
+/// is empty too). The flag is false when the end of `input` may still turn
+/// into an envelope start once more bytes arrive.
 pub(crate) fn find_envelope(
     input: &[u8],
     start: usize,
     check_start: bool,
+    crlf: bool,
 ) -> (Option<usize>, bool) {
-    let line_at = |p: usize| memchr::memchr(b'\n', &input[p..]).map(|q| &input[p..p + q]);
+    let line_at = |p: usize| {
+        memchr::memchr(b'\n', &input[p..]).map(|q| {
+            let l = &input[p..p + q];
+            if crlf {
+                l.strip_suffix(b"\r").unwrap_or(l)
+            } else {
+                l
+            }
+        })
+    };
+    // Whether the line that ends just before `p` (at an LF) is empty.
+    let blank_before = |p: usize| -> bool {
+        p >= 2
+            && input[p - 1] == b'\n'
+            && (input[p - 2] == b'\n'
+                || (crlf && input[p - 2] == b'\r' && (p == 2 || input[p - 3] == b'\n')))
+    };
     let mut complete = true;
     let mut check = |p: usize| -> bool {
         match line_at(p) {
@@ -169,19 +187,22 @@ pub(crate) fn find_envelope(
         return (Some(start), true);
     }
     let mut from = start;
-    while let Some(p) = memchr::memmem::find(&input[from..], b"\n\nRT/") {
-        let cand = from + p + 2;
-        if check(cand) {
+    while let Some(q) = memchr::memmem::find(&input[from..], b"\nRT/") {
+        let cand = from + q + 1;
+        if blank_before(cand) && check(cand) {
             return (Some(cand), true);
         }
         from = cand;
     }
-    // A "\n\nR" or "\n\nRT" at the very end may still start a status line.
-    let tail = &input[from..];
-    for k in [b"\n\nRT".as_slice(), b"\n\nR", b"\n\n"] {
-        if tail.ends_with(k) {
-            complete = false;
-        }
+    // The last, unfinished line may still become a status line after an
+    // empty line.
+    let last = memchr::memrchr(b'\n', &input[start..]).map_or(start, |l| start + l + 1);
+    let tail = &input[last..];
+    if tail.len() < 3
+        && b"RT/".starts_with(tail)
+        && (blank_before(last) || last == start && check_start)
+    {
+        complete = false;
     }
     (None, complete)
 }
@@ -618,7 +639,7 @@ impl<'a> Parser<'a, '_> {
     /// The start of the next envelope at or after `start`, or the end of the
     /// input.
     fn next_envelope(&self, start: usize) -> usize {
-        find_envelope(self.input, start, true)
+        find_envelope(self.input, start, true, self.opts.allow_crlf)
             .0
             .unwrap_or(self.input.len())
     }

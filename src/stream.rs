@@ -405,10 +405,20 @@ impl StreamReader {
                     return Ok(Outcome::Form(end));
                 }
                 State::TextPayload { at_start } => {
-                    let (cand, complete) = if rest.first() == Some(&b'\n') {
-                        find_envelope(rest, 1, true)
+                    let crlf = self.opts.allow_crlf;
+                    // A held-back empty line at the start: a status line may
+                    // follow it directly.
+                    let blank = if rest.first() == Some(&b'\n') {
+                        1
+                    } else if crlf && rest.starts_with(b"\r\n") {
+                        2
                     } else {
-                        find_envelope(rest, 0, at_start)
+                        0
+                    };
+                    let (cand, _) = if blank > 0 {
+                        find_envelope(rest, blank, true, crlf)
+                    } else {
+                        find_envelope(rest, 0, at_start, crlf)
                     };
                     if let Some(c) = cand {
                         self.advance(buf, pos + c);
@@ -424,11 +434,15 @@ impl StreamReader {
                         self.state = State::Done;
                         return Ok(Outcome::Text(rest.len(), rest.len()));
                     }
-                    // Whole lines only; keep a final empty line (and anything
-                    // that may still become a status line) for the next call.
+                    // Whole lines only; keep a final empty line back (a status
+                    // line may follow it) for the next call.
                     let mut n = memchr::memrchr(b'\n', rest).map_or(0, |p| p + 1);
-                    if !complete || rest[..n].ends_with(b"\n\n") || n == 1 {
-                        n = memchr::memmem::rfind(&rest[..n], b"\n\n").map_or(0, |p| p + 1);
+                    if n > 0 {
+                        let prev = memchr::memrchr(b'\n', &rest[..n - 1]).map_or(0, |p| p + 1);
+                        let line = &rest[prev..n - 1];
+                        if line.is_empty() || (crlf && line == b"\r") {
+                            n = prev;
+                        }
                     }
                     if n == 0 {
                         return Ok(Outcome::Partial);
@@ -473,7 +487,7 @@ impl StreamReader {
             Some((s, _)) => &rest[..s],
             None => rest,
         };
-        let (env, _) = find_envelope(scope, 0, at_start);
+        let (env, _) = find_envelope(scope, 0, at_start, crlf);
         match (sep, env) {
             (Some((s, e)), Some(v)) if s < v => (Some(e), true),
             (_, Some(v)) => (Some(v), false),

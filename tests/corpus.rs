@@ -183,3 +183,46 @@ fn corpus_matches_expected_structures() {
     );
     assert!(checked >= 60, "only {checked} expected files found");
 }
+
+/// With `allow_crlf`, a response whose line ends were turned into CRLF (by a
+/// proxy, or a file saved on another system) reads as the same forms.
+#[test]
+fn corpus_with_crlf_line_ends() {
+    let mut checked = 0;
+    for c in captures() {
+        if c.options.framing == Framing::Content {
+            continue;
+        }
+        let input = std::fs::read(&c.path).unwrap();
+        let crlf: Vec<u8> = input
+            .iter()
+            .flat_map(|&b| {
+                if b == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![b]
+                }
+            })
+            .collect();
+        let lf = parse_response_with(&input, &c.options).unwrap();
+        let opts = c.options.allow_crlf(true);
+        let r = parse_response_with(&crlf, &opts)
+            .unwrap_or_else(|e| panic!("{}: {e}", c.path.display()));
+        let forms = |r: &rt_wire::Response<'_>| -> Vec<Json> { structure_forms(r) };
+        assert_eq!(forms(&r), forms(&lf), "{}", c.path.display());
+        checked += 1;
+    }
+    assert!(checked >= 60);
+}
+
+fn structure_forms(r: &rt_wire::Response<'_>) -> Vec<Json> {
+    r.forms()
+        .map(|f| {
+            json!({
+                "comments": f.comments().map(text).collect::<Vec<_>>(),
+                "fields": f.fields().map(|x| json!([text(x.key()), text(&x.value().to_bytes()), x.value().is_empty_list()])).collect::<Vec<_>>(),
+                "echo": f.echo_lines().map(text).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}

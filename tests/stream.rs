@@ -212,3 +212,37 @@ fn hand_written_shapes() {
         }
     }
 }
+
+#[test]
+fn crlf_streams_like_the_one_shot_parse() {
+    let mut files = 0;
+    for (path, framing) in corpus() {
+        if framing == Framing::Content {
+            continue;
+        }
+        let input: Vec<u8> = std::fs::read(&path)
+            .unwrap()
+            .iter()
+            .flat_map(|&b| {
+                if b == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![b]
+                }
+            })
+            .collect();
+        let opts = ParseOptions::new().framing(framing).allow_crlf(true);
+        let want = one_shot(&input, &opts);
+        for size in [1, 3, 64] {
+            let chunks: Vec<&[u8]> = input.chunks(size).collect();
+            assert_eq!(
+                streamed(&chunks, &opts),
+                want,
+                "{} (CRLF) in chunks of {size}",
+                path.display()
+            );
+        }
+        files += 1;
+    }
+    assert!(files >= 60);
+}
