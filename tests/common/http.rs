@@ -282,6 +282,30 @@ impl Session {
         Ok(self.send(request.path(), body)?.body)
     }
 
+    /// Posts other parameters (`name=value`, url-encoded), for RT's legacy
+    /// components that take no `content`.
+    pub fn post_params(&mut self, path: &str, params: &[(&str, &str)]) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        let mut pairs: Vec<(&str, &str)> = params.to_vec();
+        if let Some(c) = self.pending_credentials() {
+            pairs.push(("user", c.user()));
+            pairs.push(("pass", c.pass()));
+        }
+        for (i, (k, v)) in pairs.iter().enumerate() {
+            if i > 0 {
+                bytes.push(b'&');
+            }
+            percent_encode(k.as_bytes(), &mut bytes);
+            bytes.push(b'=');
+            percent_encode(v.as_bytes(), &mut bytes);
+        }
+        let body = Body {
+            content_type: URLENCODED.to_owned(),
+            bytes,
+        };
+        Ok(self.send(path, body)?.body)
+    }
+
     /// Sends `content` as given (for requests the encoder refuses to build).
     pub fn write_raw(&mut self, path: &str, content: &[u8]) -> io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
