@@ -30,22 +30,26 @@ pub(crate) const TRAILING_LF: u8 = 2;
 pub(crate) const CRLF: u8 = 4;
 
 /// Where a field lies in the input; a `Field` is built from it on demand.
+///
+/// Kept to 20 bytes (offsets as `u32`; the parser refuses inputs of 4 GiB or
+/// more) because a response holds one per field: the table's size is most of
+/// the parser's memory and of its time spent on fresh pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct FieldRec {
     /// Start of the key line.
-    pub key_start: usize,
-    /// End of the key (the `:` that ends it).
-    pub key_end: usize,
-    /// Start of the first value line (after `": "`), or `first_end` if none.
-    pub value_start: usize,
+    pub key_start: u32,
+    /// End of the key (the `:` that ends it). The value starts after `": "`,
+    /// or after `":"` for an empty list.
+    pub key_end: u32,
     /// End of the first value line (CR and LF excluded).
-    pub first_end: usize,
-    /// Start of the first continuation line, `== cont_end` if there is none.
-    pub cont_start: usize,
-    /// End of the last continuation line (CR and LF excluded).
-    pub cont_end: usize,
-    /// Indentation width RT used for this key.
-    pub indent: u16,
+    pub first_end: u32,
+    /// End of the last continuation line (CR and LF excluded); `== first_end`
+    /// when there is none. The first continuation line starts after the first
+    /// line's line end.
+    pub cont_end: u32,
+    /// Indentation width RT used for this key, or 0 when not computed yet (the
+    /// parser computes it at the first continuation line).
+    pub indent: u8,
     /// `EMPTY_LIST`, `TRAILING_LF`, `CRLF`.
     pub flags: u8,
 }
@@ -67,19 +71,41 @@ pub(crate) struct FormRec {
 
 impl FieldRec {
     pub(crate) fn field<'a>(&self, input: &'a [u8]) -> Field<'a> {
+        let key_start = self.key_start as usize;
+        let key_end = self.key_end as usize;
+        let first_end = self.first_end as usize;
+        let cont_end = self.cont_end as usize;
+        let value_start = if self.flags & EMPTY_LIST != 0 {
+            key_end + 1
+        } else {
+            key_end + 2
+        }
+        .min(first_end);
+        let has_cont = cont_end > first_end;
+        let cont_start = if has_cont {
+            first_end + 1 + usize::from(input.get(first_end) == Some(&b'\r'))
+        } else {
+            first_end
+        };
+        let key = &input[key_start..key_end];
+        let indent = if self.indent == 0 {
+            indent_width(key)
+        } else {
+            usize::from(self.indent)
+        };
         Field {
-            key: &input[self.key_start..self.key_end],
-            line_start: self.key_start,
+            key,
+            line_start: key_start,
             value: Value {
-                first: &input[self.value_start..self.first_end],
-                cont: &input[self.cont_start..self.cont_end],
-                has_cont: self.cont_end > self.cont_start,
-                indent: usize::from(self.indent),
+                first: &input[value_start..first_end],
+                cont: &input[cont_start.min(cont_end)..cont_end],
+                has_cont,
+                indent,
                 flags: self.flags,
-                raw: &input[self.value_start..self.cont_end.max(self.first_end)],
+                raw: &input[value_start..cont_end.max(first_end)],
                 first_lf: (self.flags & (TRAILING_LF | CRLF) == TRAILING_LF
-                    && input.get(self.first_end) == Some(&b'\n'))
-                .then(|| &input[self.value_start..=self.first_end]),
+                    && input.get(first_end) == Some(&b'\n'))
+                .then(|| &input[value_start..=first_end]),
             },
         }
     }

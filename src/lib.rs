@@ -54,6 +54,7 @@ pub mod generate;
 mod options;
 pub mod request;
 mod response;
+mod scan;
 mod shared;
 mod status;
 pub mod stream;

@@ -187,14 +187,19 @@ pub(crate) fn find_envelope(
 }
 
 pub(crate) fn parse_tables(input: &[u8], options: &ParseOptions) -> Result<Tables, ParseError> {
+    // Reserve for the typical density of RT output (a field per 30-odd bytes,
+    // a form per 500) so that large responses are not copied while the tables
+    // grow; pages that are reserved but not used are never touched.
+    let fields = (input.len() / 24).min(options.limits.max_fields);
+    let forms = (input.len() / 512).min(options.limits.max_forms);
     let mut p = Parser {
         input,
         opts: options,
         t: Tables {
             kind: BodyKind::Empty,
             envelopes: Vec::new(),
-            forms: Vec::new(),
-            fields: Vec::new(),
+            forms: Vec::with_capacity(forms),
+            fields: Vec::with_capacity(fields),
             framing: options.framing,
         },
     };
@@ -486,11 +491,15 @@ impl<'a> Parser<'a, '_> {
     /// Reads the line starting at `pos` (which is `< input.len()`).
     #[inline]
     fn line(&self, pos: usize) -> Result<Line, ParseError> {
-        let rest = &self.input[pos..];
-        let (mut end, next) = match memchr::memchr(b'\n', rest) {
-            Some(p) => (pos + p, pos + p + 1),
+        let (end, next) = match memchr::memchr(b'\n', &self.input[pos..]).map(|p| pos + p) {
+            Some(p) => (p, p + 1),
             None => (self.input.len(), self.input.len()),
         };
+        self.check_line(pos, end, next)
+    }
+
+    #[inline]
+    fn check_line(&self, pos: usize, mut end: usize, next: usize) -> Result<Line, ParseError> {
         if end - pos > self.opts.limits.max_line_len {
             return Err(self.limit(
                 pos + self.opts.limits.max_line_len,
@@ -511,12 +520,9 @@ impl<'a> Parser<'a, '_> {
     /// `body = empty / error-text / envelope *( envelope )`
     fn body(&mut self) -> Result<(), ParseError> {
         let input = self.input;
-        if input.len() > self.opts.limits.max_input_len {
-            return Err(self.limit(
-                self.opts.limits.max_input_len,
-                LimitKind::InputLength,
-                self.opts.limits.max_input_len,
-            ));
+        if input.len() > self.opts.limits.max_input_len || u32::try_from(input.len()).is_err() {
+            let max = self.opts.limits.max_input_len.min(u32::MAX as usize);
+            return Err(self.limit(max, LimitKind::InputLength, max));
         }
         if input.is_empty() {
             self.t.kind = BodyKind::Empty;
@@ -672,6 +678,11 @@ impl<'a> Parser<'a, '_> {
                 if o.rec.flags & EMPTY_LIST != 0 {
                     return Err(self.err(line.start, ErrorKind::EmptyList));
                 }
+                if o.rec.indent == 0 {
+                    let key = &input[o.rec.key_start as usize..o.rec.key_end as usize];
+                    // At most 16 by RT's rule.
+                    o.rec.indent = u8::try_from(indent_width(key)).unwrap_or(4);
+                }
                 let w = usize::from(o.rec.indent);
                 let spaces = text.iter().take(w).take_while(|&&b| b == b' ').count();
                 if spaces < w {
@@ -690,10 +701,7 @@ impl<'a> Parser<'a, '_> {
                         limits.max_value_lines,
                     ));
                 }
-                if o.rec.cont_end == o.rec.cont_start {
-                    o.rec.cont_start = line.start;
-                }
-                o.rec.cont_end = line.end;
+                o.rec.cont_end = pos32(line.end);
                 form_end = line.end;
                 pos = line.next;
                 continue;
@@ -778,7 +786,7 @@ impl<'a> Parser<'a, '_> {
                 KeySplit::First => split_key(text),
                 KeySplit::Last => split_key_last(text),
             };
-            let Some((key_end, value_start, empty_list)) = split else {
+            let Some((key_end, _, empty_list)) = split else {
                 return Err(self.err(line.start, ErrorKind::FieldLine));
             };
             if let Some(o) = open.take() {
@@ -795,17 +803,13 @@ impl<'a> Parser<'a, '_> {
             if self.t.fields.len() >= limits.max_fields {
                 return Err(self.limit(line.start, LimitKind::Fields, limits.max_fields));
             }
-            let key_end = line.start + key_end;
-            let value_start = line.start + value_start;
             open = Some(Open {
                 rec: FieldRec {
-                    key_start: line.start,
-                    key_end,
-                    value_start,
-                    first_end: line.end,
-                    cont_start: line.end,
-                    cont_end: line.end,
-                    indent: u16::try_from(indent_width(&input[line.start..key_end])).unwrap_or(4),
+                    key_start: pos32(line.start),
+                    key_end: pos32(line.start + key_end),
+                    first_end: pos32(line.end),
+                    cont_end: pos32(line.end),
+                    indent: 0,
                     flags: crlf | if empty_list { EMPTY_LIST } else { 0 },
                 },
                 lines: 0,
@@ -904,6 +908,13 @@ struct FormParts {
     fields_start: usize,
 }
 
+/// An input offset as stored in the field table. The parser refuses inputs of
+/// 4 GiB or more before it starts, so this never truncates.
+#[inline]
+fn pos32(p: usize) -> u32 {
+    u32::try_from(p).unwrap_or(u32::MAX)
+}
+
 /// Splits a key line at its last `": "`, or at a final `:` ([`KeySplit::Last`]).
 pub(crate) fn split_key_last(line: &[u8]) -> Option<(usize, usize, bool)> {
     if let Some(p) = memchr::memmem::rfind(line, b": ") {
@@ -967,7 +978,7 @@ pub(crate) fn split_key(line: &[u8]) -> Option<(usize, usize, bool)> {
         }
     }
     let mut from = 0;
-    while let Some(p) = memchr::memchr(b':', &line[from..]) {
+    while let Some(p) = crate::scan::find(b':', &line[from..]) {
         let c = from + p;
         match line.get(c + 1) {
             Some(b' ') => return Some((c, c + 2, false)),
