@@ -9,8 +9,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use rt_wire::generate::history_entries;
-use rt_wire::stream::{Event, Status, StreamReader};
 use rt_wire::parse_response;
+use rt_wire::stream::{Event, Status, StreamReader};
 
 struct Counting;
 
@@ -128,5 +128,8 @@ fn streaming_allocates_nothing_per_form() {
     println!("streaming: {after_first} allocations after the first of {forms} forms");
     // The reader's field table reaches the size of the largest form early;
     // a handful of growth steps are all it may ever take.
-    assert!(after_first <= 8, "{after_first} allocations after the first form");
+    assert!(
+        after_first <= 8,
+        "{after_first} allocations after the first form"
+    );
 }

@@ -37,6 +37,15 @@ use sha2::{Digest, Sha256};
 /// A ticket number RT will not reach during the suite.
 const MISSING: u64 = 999_999_999;
 
+/// Writes a line past the test harness's output capture, so that it shows
+/// in a plain `cargo test` run.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
+}
+
 fn sha(b: &[u8]) -> String {
     Sha256::digest(b)
         .iter()
@@ -263,7 +272,7 @@ struct Uploaded {
 #[test]
 fn live_rt() {
     let Ok(url) = std::env::var("RT_URL") else {
-        println!("SKIP live RT: RT_URL not set");
+        say("SKIP live RT: RT_URL not set");
         return;
     };
     let started = Instant::now();
@@ -322,21 +331,20 @@ fn live_rt() {
     searches(&mut live, a, &sent, &others, merged, &person);
     errors(&mut live, a, &user, &pass);
 
-    println!(
-        "live RT: {} endpoints, {} assertions, RT {version} ({} requests, {:.1}s, {url})",
-        live.endpoints.len(),
-        live.assertions,
+    let mut report = format!(
+        "{} requests in {:.1}s against {url}; endpoints:\n",
         live.rt.requests,
         started.elapsed().as_secs_f64()
     );
     for e in &live.endpoints {
-        println!("  {e}");
+        report.push_str(&format!("  {e}\n"));
     }
-    println!(
+    report.push_str(&format!(
         "live RT: {} endpoints, {} assertions, RT {version}",
         live.endpoints.len(),
         live.assertions
-    );
+    ));
+    say(&report);
 }
 
 /// The custom fields the suite writes exist (scripts/rt-live-setup.sh).
@@ -1957,5 +1965,60 @@ fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         Some(Status::Unauthorized),
         "{}",
         lossy(&body)
+    );
+}
+
+/// The suite's HTTP client reads the framings RT's servers use (Starlet
+/// sends chunked bodies, the standalone server `Content-Length`), without a
+/// server.
+#[test]
+fn http_client_reads_chunked_and_sized_bodies() {
+    let chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nSet-Cookie: RT_SID_x.1=ab; path=/\r\n\r\n\
+                    5\r\nRT/5.\r\n1e;ext=1\r\n0.3 200 Ok\n\n# Ticket 7 created\r\n0\r\nX-Trailer: 1\r\n\r\n";
+    let r = http::read_response(&chunked[..], false).unwrap();
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("set-cookie"), Some("RT_SID_x.1=ab; path=/"));
+    assert_eq!(r.body, b"RT/5.0.3 200 Ok\n\n# Ticket 7 created");
+
+    let sized = b"HTTP/1.0 200 OK\r\nContent-Length: 4\r\n\r\nab\r\nextra";
+    let r = http::read_response(&sized[..], false).unwrap();
+    assert_eq!(r.body, b"ab\r\n");
+
+    let to_end = b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nall\nof it";
+    assert_eq!(
+        http::read_response(&to_end[..], false).unwrap().body,
+        b"all\nof it"
+    );
+
+    assert!(
+        http::read_response(
+            &b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nshort"[..],
+            false
+        )
+        .is_err()
+    );
+    assert!(http::read_response(&b"SMTP nonsense\r\n\r\n"[..], false).is_err());
+    assert!(http::BaseUrl::parse("https://x").is_err());
+    let u = http::BaseUrl::parse("http://127.0.0.1:8085/rt/").unwrap();
+    assert_eq!(
+        (u.host.as_str(), u.port, u.path.as_str()),
+        ("127.0.0.1", 8085, "/rt")
+    );
+}
+
+#[test]
+fn endpoints_are_named_by_shape() {
+    assert_eq!(
+        endpoint("read", "ticket/12/history/id/99"),
+        "read ticket/<n>/history/id/<n>"
+    );
+    assert_eq!(
+        endpoint("read", "user/dave@example.com"),
+        "read user/<name>"
+    );
+    assert_eq!(endpoint("read", "user/new"), "read user/new");
+    assert_eq!(
+        endpoint("read", "search/ticket?query=x&format=l&fields=a,b"),
+        "read search/ticket?fields&format=l&query"
     );
 }
