@@ -126,6 +126,8 @@ fn view<T, E: std::fmt::Display>(r: Result<T, E>, body: &[u8]) -> T {
 /// The suite's state: the session, the per-run tag, and what was exercised.
 struct Live {
     rt: Session,
+    /// The user the suite logs in as.
+    user: String,
     url: String,
     tag: String,
     endpoints: BTreeSet<String>,
@@ -287,6 +289,7 @@ fn live_rt() {
         .expect("RT_URL is an http:// URL");
     let mut live = Live {
         rt,
+        user: user.clone(),
         url: url.clone(),
         tag,
         endpoints: BTreeSet::new(),
@@ -842,13 +845,14 @@ fn edits_and_owner(live: &mut Live, a: u64, o: &Others, p: &Person) {
     );
 
     // Owner: take, give to the run's user, steal back, untake.
+    let me = live.user.clone();
     let owner_changed = |body: &[u8], from: &str, to: &str| {
         messages(&reply(body)) == vec![Message::OwnerChanged { from, to }]
     };
     let body = live.write_ok(&take(a, TakeAction::Take));
     check!(
         live,
-        owner_changed(&body, "Nobody", "root"),
+        owner_changed(&body, "Nobody", &me),
         "{}",
         lossy(&body)
     );
@@ -864,12 +868,7 @@ fn edits_and_owner(live: &mut Live, a: u64, o: &Others, p: &Person) {
         lossy(&body)
     );
     let body = live.write_ok(&take(a, TakeAction::Steal));
-    check!(
-        live,
-        owner_changed(&body, &p.name, "root"),
-        "{}",
-        lossy(&body)
-    );
+    check!(live, owner_changed(&body, &p.name, &me), "{}", lossy(&body));
     let body = live.write(&take(a, TakeAction::Steal));
     let r = reply(&body);
     check_eq!(
@@ -891,7 +890,7 @@ fn edits_and_owner(live: &mut Live, a: u64, o: &Others, p: &Person) {
     let body = live.write_ok(&take(a, TakeAction::Untake));
     check!(
         live,
-        owner_changed(&body, "root", "Nobody"),
+        owner_changed(&body, &me, "Nobody"),
         "{}",
         lossy(&body)
     );
