@@ -1,0 +1,290 @@
+//! A small RT command-line tool on rt-wire: builds requests with
+//! `rt_wire::request`, sends them with a std-only HTTP client, and prints
+//! what `rt_wire::views` reads from the answers.
+//!
+//! ```text
+//! export RT_URL=$(scripts/rt-live.sh start 5)
+//! cargo run --example rt -- show ticket/1
+//! cargo run --example rt -- --url http://127.0.0.1:8085 history ticket/1
+//! cargo run --example rt -- history ticket/1 --long
+//! cargo run --example rt -- search "Queue = 'General'"
+//! cargo run --example rt -- comment ticket/1 "Looked at it."
+//! ```
+//!
+//! Commands: `show ticket/<n>[,<m>…]`, `show user/<u>`, `show queue/<q>`,
+//! `history ticket/<n> [--long]`, `links ticket/<n>`, `attachments
+//! ticket/<n>`, `search <TicketSQL> [--format i|s|l]`, `comment ticket/<n>
+//! <text>`, `correspond ticket/<n> <text>`. Options: `--url` (default
+//! `$RT_URL`), `--user` / `--pass` (default `$RT_USER` / `$RT_PASS`, else
+//! `root` / `password`).
+
+#[path = "../tests/common/http.rs"]
+mod http;
+
+use std::process::ExitCode;
+
+use rt_wire::request::{
+    Credentials, ObjectType, Search, SearchFormat as Format, TicketComment, WriteRequest, read,
+};
+use rt_wire::views::{
+    AttachmentList, History, LinkTarget, Links, LongHistory, Queue, Relation, Reply, SearchResults,
+    TicketList, User, ViewError,
+};
+use rt_wire::{Framing, ParseOptions, Response, parse_response_with};
+
+const USAGE: &str = "usage: rt [--url URL] [--user U] [--pass P] COMMAND
+  show ticket/<n>[,<m>...] | show user/<u> | show queue/<q>
+  history ticket/<n> [--long]
+  links ticket/<n>
+  attachments ticket/<n>
+  search <TicketSQL> [--format i|s|l]
+  comment ticket/<n> <text>
+  correspond ticket/<n> <text>";
+
+type Result<T> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rt: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<()> {
+    let mut url = std::env::var("RT_URL").ok();
+    let mut user = std::env::var("RT_USER").unwrap_or_else(|_| "root".into());
+    let mut pass = std::env::var("RT_PASS").unwrap_or_else(|_| "password".into());
+    let mut long = false;
+    let mut format = None;
+    let mut words = Vec::new();
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value\n{USAGE}"));
+        match a.as_str() {
+            "--url" => url = Some(value("--url")?),
+            "--user" => user = value("--user")?,
+            "--pass" => pass = value("--pass")?,
+            "--long" => long = true,
+            "--format" => {
+                format = Some(match value("--format")?.as_str() {
+                    "i" => Format::Ids,
+                    "s" => Format::Short,
+                    "l" => Format::Long,
+                    f => return Err(format!("unknown format {f:?} (i, s or l)")),
+                });
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            _ => words.push(a),
+        }
+    }
+    let url = url.ok_or(format!("no server: give --url or set RT_URL\n{USAGE}"))?;
+    let mut rt =
+        http::Session::new(&url, Some(Credentials::new(user, pass))).map_err(|e| e.to_string())?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["show", what] => show(&mut rt, what),
+        ["history", what] => history(&mut rt, ticket_id(what)?, long),
+        ["links", what] => links(&mut rt, ticket_id(what)?),
+        ["attachments", what] => attachments(&mut rt, ticket_id(what)?),
+        ["search", query] => search(&mut rt, query, format),
+        ["comment", what, text] => write(
+            &mut rt,
+            &TicketComment::comment(ticket_id(what)?, *text).build(),
+        ),
+        ["correspond", what, text] => write(
+            &mut rt,
+            &TicketComment::correspond(ticket_id(what)?, *text).build(),
+        ),
+        _ => Err(USAGE.into()),
+    }
+}
+
+fn ticket_id(what: &str) -> Result<u64> {
+    what.strip_prefix("ticket/")
+        .unwrap_or(what)
+        .parse()
+        .map_err(|_| format!("not a ticket: {what:?} (ticket/<n>)"))
+}
+
+fn fetch(rt: &mut http::Session, path: &str) -> Result<Vec<u8>> {
+    rt.read(path).map_err(|e| format!("{path}: {e}"))
+}
+
+fn parse(body: &[u8], framing: Framing) -> Result<Response<'_>> {
+    parse_response_with(body, &ParseOptions::new().framing(framing)).map_err(|e| e.to_string())
+}
+
+/// RT's refusal or a shape error, as text.
+fn why(e: &ViewError<'_>) -> String {
+    e.to_string()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Prints every field of a record; multi-line values indented.
+fn print_record(record: &rt_wire::views::Record<'_>) {
+    for f in record.fields() {
+        let value = f.to_bytes();
+        let value = text(&value).replace('\n', "\n    ");
+        println!("{}: {value}", text(f.key()));
+    }
+}
+
+fn show(rt: &mut http::Session, what: &str) -> Result<()> {
+    let (kind, label) = what.split_once('/').ok_or(format!(
+        "show what? {what:?} (ticket/<n>, user/<u>, queue/<q>)"
+    ))?;
+    match kind {
+        "ticket" => {
+            let ids = label
+                .split(',')
+                .map(|n| n.parse().map_err(|_| format!("not a ticket number: {n:?}")))
+                .collect::<Result<Vec<u64>>>()?;
+            let body = fetch(rt, &read::show(ObjectType::Ticket, &ids, &[]))?;
+            let r = parse(&body, Framing::Object)?;
+            let list = TicketList::from_response(&r).map_err(|e| why(&e))?;
+            for (i, t) in list.tickets.iter().enumerate() {
+                if i > 0 {
+                    println!("--");
+                }
+                let subject = t.subject().map(|s| text(&s.to_bytes())).unwrap_or_default();
+                let status = t.status().map_err(|e| e.to_string())?;
+                println!(
+                    "# ticket {}: {subject} [{}]",
+                    t.id().map_err(|e| e.to_string())?,
+                    status.map_or("?", |s| s.as_str())
+                );
+                print_record(t.record());
+                for cf in t.custom_fields() {
+                    let values = cf.values().map_err(|e| e.to_string())?;
+                    println!("# custom field {:?}: {values:?}", text(cf.name));
+                }
+            }
+            for m in &list.messages {
+                println!("# {}", text(m.text));
+            }
+        }
+        "user" => {
+            let body = fetch(rt, &read::user(label).map_err(|e| e.to_string())?)?;
+            let r = parse(&body, Framing::Object)?;
+            let u = User::from_response(&r).map_err(|e| why(&e))?;
+            print_record(u.record());
+        }
+        "queue" => {
+            let body = fetch(rt, &read::queue(label).map_err(|e| e.to_string())?)?;
+            let r = parse(&body, Framing::Object)?;
+            let q = Queue::from_response(&r).map_err(|e| why(&e))?;
+            print_record(q.record());
+        }
+        _ => return Err(format!("cannot show {kind:?}")),
+    }
+    Ok(())
+}
+
+fn history(rt: &mut http::Session, id: u64, long: bool) -> Result<()> {
+    let body = fetch(rt, &read::ticket_history(id, long))?;
+    let r = parse(&body, Framing::Object)?;
+    if long {
+        let h = LongHistory::from_response(&r).map_err(|e| why(&e))?;
+        for e in &h.entries {
+            let kind = e.kind().map_or("?", |k| k.as_str());
+            let desc = e
+                .description()
+                .map(|d| text(&d.to_bytes()))
+                .unwrap_or_default();
+            println!("{} [{kind}] {desc}", e.id().map_err(|e| e.to_string())?);
+            if let Some(c) = e.content() {
+                for line in text(&c.to_bytes()).lines() {
+                    println!("    | {line}");
+                }
+            }
+            for a in e.attachments().map_err(|e| e.to_string())? {
+                println!("    attachment {}: {} ({})", a.id, text(a.name), a.size);
+            }
+        }
+    } else {
+        let h = History::from_response(&r).map_err(|e| why(&e))?;
+        println!("# {} of {} transactions", h.header.matched, h.header.total);
+        for e in &h.entries {
+            println!("{}: {}", e.id, text(&e.description.to_bytes()));
+        }
+    }
+    Ok(())
+}
+
+fn links(rt: &mut http::Session, id: u64) -> Result<()> {
+    let body = fetch(rt, &read::ticket_links(id, false))?;
+    let r = parse(&body, Framing::Object)?;
+    let l = Links::from_response(&r).map_err(|e| why(&e))?;
+    for rel in [
+        Relation::DependsOn,
+        Relation::DependedOnBy,
+        Relation::RefersTo,
+        Relation::ReferredToBy,
+        Relation::Members,
+        Relation::MemberOf,
+    ] {
+        for target in l.get(rel).map_err(|e| e.to_string())? {
+            match target {
+                LinkTarget::Uri(uri) => println!("{}: {uri}", rel.key()),
+                LinkTarget::Rt { kind, id, .. } => println!("{}: {kind} {id}", rel.key()),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn attachments(rt: &mut http::Session, id: u64) -> Result<()> {
+    let body = fetch(rt, &read::ticket_attachments(id))?;
+    let r = parse(&body, Framing::Object)?;
+    let l = AttachmentList::from_response(&r).map_err(|e| why(&e))?;
+    for a in &l.items {
+        let name = a.name.map_or("(Unnamed)".into(), text);
+        println!("{}: {name} ({}, {})", a.id, a.content_type, a.size);
+    }
+    Ok(())
+}
+
+fn search(rt: &mut http::Session, query: &str, format: Option<Format>) -> Result<()> {
+    let mut s = Search::new(ObjectType::Ticket, query);
+    if let Some(f) = format {
+        s = s.format(f);
+    }
+    let body = fetch(rt, &s.to_url())?;
+    let r = parse(&body, Framing::Search)?;
+    let results = SearchResults::from_response(&r).map_err(|e| why(&e))?;
+    if results.rows.is_empty() {
+        println!("# no tickets match");
+    }
+    for row in &results.rows {
+        match (&row.summary, row.get("Subject")) {
+            (Some(s), _) | (None, Some(s)) => println!("{}: {}", row.id, text(s)),
+            (None, None) => println!("{}", row.id),
+        }
+    }
+    Ok(())
+}
+
+fn write(
+    rt: &mut http::Session,
+    req: &std::result::Result<WriteRequest<'_>, rt_wire::request::EncodeError>,
+) -> Result<()> {
+    let req = req.as_ref().map_err(|e| format!("cannot encode: {e}"))?;
+    let body = rt.write(req).map_err(|e| format!("{}: {e}", req.path()))?;
+    let r = parse(&body, Framing::Object)?;
+    let reply = Reply::from_response(&r)
+        .check()
+        .map_err(|e| e.to_string())?;
+    for m in &reply.messages {
+        println!("{}", text(m.text));
+    }
+    Ok(())
+}
