@@ -18,9 +18,13 @@ use core::ops::Range;
 /// passed the bytes through undecoded, spec §12.2).
 #[must_use]
 pub fn indent_width(key: &[u8]) -> usize {
-    let len = match core::str::from_utf8(key) {
-        Ok(s) if !s.is_ascii() => s.chars().count(),
-        _ => key.len(),
+    let len = if key.is_ascii() {
+        key.len()
+    } else {
+        match core::str::from_utf8(key) {
+            Ok(s) => s.chars().count(),
+            Err(_) => key.len(),
+        }
     };
     if len + 2 > 16 { 4 } else { len + 2 }
 }
@@ -327,7 +331,13 @@ impl<'a> Value<'a> {
     /// The decoded value as text, with invalid UTF-8 replaced by U+FFFD.
     #[must_use]
     pub fn to_string_lossy(&self) -> String {
-        String::from_utf8_lossy(&self.to_bytes()).into_owned()
+        // One allocation: decode into the buffer, then validate it in place.
+        let mut v = Vec::with_capacity(self.raw.len() + usize::from(self.trailing_lf()));
+        self.decode_into(&mut v);
+        match String::from_utf8(v) {
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        }
     }
 
     /// The items of a list value (spec §5.4): the decoded lines split at `", "`,

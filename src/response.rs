@@ -705,8 +705,8 @@ impl<'a> Parser<'a, '_> {
                     o.rec.indent = u8::try_from(indent_width(key)).unwrap_or(4);
                 }
                 let w = usize::from(o.rec.indent);
-                let spaces = text.iter().take(w).take_while(|&&b| b == b' ').count();
-                if spaces < w {
+                if text.len() < w || text[..w] != INDENT[..w] {
+                    let spaces = text.iter().take(w).take_while(|&&b| b == b' ').count();
                     return Err(self
                         .err(line.start + spaces, ErrorKind::Indentation)
                         .with_detail(Detail::Indent {
@@ -928,6 +928,9 @@ struct FormParts {
     echo: Option<Range<usize>>,
     fields_start: usize,
 }
+
+/// The widest indentation RT writes (spec §5.2: at most 16 spaces).
+const INDENT: [u8; 16] = [b' '; 16];
 
 /// An input offset as stored in the field table. The parser refuses inputs of
 /// 4 GiB or more before it starts, so this never truncates.
