@@ -1,7 +1,7 @@
 //! `rt-wire`: parse Request Tracker REST 1.0 responses from the command line.
 //!
 //! ```text
-//! rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf] [FILE]
+//! rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf] [--forms-only] [FILE]
 //! rt-wire bench [--mode borrowed|decoded|stream] [--reps N] [--chunk BYTES] [--framing …] FILE
 //! ```
 
@@ -16,7 +16,8 @@ mod json;
 mod views;
 
 const USAGE: &str = "usage:
-  rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf] [FILE]
+  rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf]
+                [--forms-only] [FILE]
       Parse a REST 1.0 response (stdin when no FILE) and print it as JSON:
       {\"status\":{\"version\",\"code\",\"reason\"}|null,\"forms\":[{\"comments\":[…],
       \"fields\":[[name, decoded value],…]}],\"text\":null|\"…\"}.
@@ -111,6 +112,7 @@ fn common(args: &[String], takes_value: &[&str]) -> Result<Common, Failure> {
                 });
             }
             "--crlf" => options = options.allow_crlf(true),
+            "--forms-only" => options = options.forms_only(true),
             "--keys" => {
                 i += 1;
                 options = options.key_split(match args.get(i).map(String::as_str) {
