@@ -45,6 +45,9 @@ extern crate std;
 
 mod error;
 mod form;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod options;
 mod response;
 mod shared;

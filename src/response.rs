@@ -815,9 +815,24 @@ impl<'a> Parser<'a, '_> {
             pos = line.next;
         };
 
-        // End of the payload.
-        let trailer = if form_open || open.is_some() || comments.is_some() {
-            blanks.min(self.opts.framing.trailer())
+        // End of the payload. In RT's layout a multi-line last value is
+        // followed by an empty line of its own, so only the empty lines after
+        // it are framing. A value ending in an indented empty line decodes
+        // with a final LF, which RT's layout writes as two empty lines that a
+        // reader takes after the framing: all of the framing is reported.
+        let framing = self.opts.framing.trailer();
+        let (own, ends_lf) = match &open {
+            Some(o) if o.rec.cont_end > o.rec.cont_start => {
+                let cont = &input[o.rec.cont_start..o.rec.cont_end];
+                let last = memchr::memrchr(b'\n', cont).map_or(0, |p| p + 1);
+                (1, cont.len() - last <= usize::from(o.rec.indent))
+            }
+            _ => (0, false),
+        };
+        let trailer = if ends_lf {
+            framing
+        } else if form_open || open.is_some() || comments.is_some() {
+            blanks.saturating_sub(own).min(framing)
         } else {
             blanks
         };
