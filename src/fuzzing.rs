@@ -650,16 +650,11 @@ fn streamed(input: &[u8], chunks: &[usize], opts: &ParseOptions) -> Result<Vec<I
         i += 1;
         buf.extend_from_slice(&input[at..at + n]);
         at += n;
-        loop {
-            match reader.feed(&buf, false)? {
-                Status::Complete(e, used) => {
-                    assert!(used <= buf.len(), "consumed past the buffer; {}", ctx());
-                    assert!(!handle(&mut items, &e), "End before eof; {}", ctx());
-                    buf.drain(..used);
-                    consumed += used;
-                }
-                Status::Partial => break,
-            }
+        while let Status::Complete(e, used) = reader.feed(&buf, false)? {
+            assert!(used <= buf.len(), "consumed past the buffer; {}", ctx());
+            assert!(!handle(&mut items, &e), "End before eof; {}", ctx());
+            buf.drain(..used);
+            consumed += used;
         }
         assert_eq!(reader.consumed(), consumed, "consumed(); {}", ctx());
     }
