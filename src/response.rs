@@ -724,6 +724,10 @@ impl<'a> Parser<'a, '_> {
                     line.start,
                 )?;
                 form_open = false;
+                // A form with no line (`--` right after `--`) lies after the
+                // separator, not over the previous form.
+                form_start = line.next;
+                form_end = line.next;
                 blanks = 0;
                 after_sep = true;
                 pos = line.next;

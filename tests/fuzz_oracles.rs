@@ -122,3 +122,38 @@ fn regression_trailer_after_short_multiline_value() {
     assert_eq!(r.envelopes().next().unwrap().trailer(), 0);
     assert_eq!(r.to_bytes(), b"RT/5.0.3 200 Ok\n\nK: a\n   b\n\n");
 }
+
+/// A form with no line (`--` right after `--`) had the span of the form
+/// before the separator, so form spans went backwards.
+#[test]
+fn regression_empty_form_span_after_separator() {
+    let input = include_bytes!("../corpus/regressions/empty-form-span-after-separator.rt");
+    fuzzing::parse_response(input);
+    let r = rt_wire::parse_response(input).unwrap();
+    let spans: Vec<_> = r.forms().map(|f| f.span()).collect();
+    assert!(
+        spans.windows(2).all(|w| w[0].end <= w[1].start),
+        "{spans:?}"
+    );
+}
+
+/// Known difference (reported): a payload ending in a separator that closes an
+/// empty form reads with a final empty form that the encoding drops. The
+/// encoding must still be a fixpoint and keep every other form.
+#[test]
+fn regression_trailing_empty_form_after_separator() {
+    let input = include_bytes!("../corpus/regressions/trailing-empty-form-after-separator.rt");
+    fuzzing::roundtrip_response(input);
+}
+
+/// Known difference (documented): a payload that goes bad after its first
+/// form is text for the one-shot parse and an error for the streaming reader;
+/// with `forms_only` both fail.
+#[test]
+fn regression_stream_error_where_one_shot_falls_back_to_text() {
+    let input =
+        include_bytes!("../corpus/regressions/stream-error-where-one-shot-falls-back-to-text.rt");
+    fuzzing::stream_chunks(input);
+    let r = rt_wire::parse_response(input).unwrap();
+    assert!(!r.envelopes().next().unwrap().is_forms());
+}
