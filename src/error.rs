@@ -156,9 +156,16 @@ impl ParseError {
     }
 
     /// Builds an error of a typed view with a message of its own.
-    #[allow(dead_code)]
     pub(crate) fn view(input: &[u8], offset: usize, kind: ErrorKind, text: &str) -> Self {
         Self::at(input, offset, kind).with_detail(Detail::Text(text.into()))
+    }
+
+    /// Moves the error by `delta` bytes and recomputes line and column against
+    /// `input` (used when a slice was parsed on its own).
+    pub(crate) fn rebase(self, input: &[u8], delta: usize) -> Self {
+        let mut e = Self::at(input, self.offset + delta, self.kind);
+        e.detail = self.detail;
+        e
     }
 
     /// Re-positions an error found in `buf[pos..]` (its offset relative to

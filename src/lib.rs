@@ -20,6 +20,11 @@
 //!   `Bytes` slices without copying.
 //! * [`FormWriter`]: RT's canonical layout, byte for byte
 //!   ([`Response::to_bytes`] gives back what RT sent).
+//! * [`request`]: `content` forms RT reads back exactly as given, request
+//!   bodies, builders for every endpoint, and RT's own request parser.
+//! * [`views`]: typed, borrowed views of every response shape (tickets,
+//!   links, attachments, history, searches, users, queues, groups) and RT's
+//!   messages as values ([`views::Message`], [`views::ServerError`]).
 //!
 //! ```
 //! let body = b"RT/5.0.3 200 Ok\n\nid: ticket/7\nSubject: hello\n\nContent: line one\n           indented\n\n\n";
@@ -48,11 +53,14 @@ mod form;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod generate;
 mod options;
+pub mod request;
 mod response;
 mod shared;
 mod status;
 pub mod stream;
+pub mod views;
 mod write;
 
 pub use error::{ErrorKind, LimitKind, ParseError};

@@ -356,6 +356,14 @@ impl<S: Sink> FormWriter<S> {
     }
 }
 
+impl FormWriter<&mut Vec<u8>> {
+    /// Length of the buffer written into (what it held before included).
+    #[must_use]
+    pub fn buffer_len(&self) -> usize {
+        self.sink.len()
+    }
+}
+
 /// Writes the form set of `forms` in RT's layout (what RT's `form_compose`
 /// produced; the envelope's framing LFs are not included).
 pub fn write_forms<'r, 'a, S: Sink>(sink: S, forms: impl IntoIterator<Item = Form<'r, 'a>>) -> S

@@ -11,16 +11,27 @@ use std::time::Instant;
 
 use rt_wire::{BodyKind, Framing, KeySplit, ParseOptions, Payload, Response, parse_response_with};
 
+mod encode;
 mod json;
+mod views;
 
 const USAGE: &str = "usage:
   rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf] [FILE]
       Parse a REST 1.0 response (stdin when no FILE) and print it as JSON:
       {\"status\":{\"version\",\"code\",\"reason\"}|null,\"forms\":[{\"comments\":[…],
       \"fields\":[[name, decoded value],…]}],\"text\":null|\"…\"}.
+  rt-wire parse --as KIND [FILE]
+      Print the typed view of the response as JSON. KIND: ticket, links,
+      attachments, attachment, content, history, history-long, search, user,
+      queue, group, transaction, message (content writes the exact bytes).
   rt-wire bench [--mode borrowed|decoded] [--reps N] [--framing …] FILE
       Parse FILE N times; print mode= bytes= reps= median_s= mb_per_s= forms=
       fields= peak_rss_kb= on one line.
+  rt-wire encode [--urlencoded | --multipart] [FILE]
+      Read JSON [[name, value], …] (stdin when no FILE) and print the `content`
+      form RT reads back exactly, or the whole request body.
+  rt-wire generate history-long|search-long|attachments BYTES [--seed N]
+      Write a deterministic, realistic RT response of about BYTES bytes.
 ";
 
 fn main() -> ExitCode {
@@ -30,6 +41,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("parse") => cmd_parse(&args[1..], &mut out),
         Some("bench") => cmd_bench(&args[1..], &mut out),
+        Some("generate") => cmd_generate(&args[1..], &mut out),
+        Some("encode") => {
+            encode::run(&args[1..], &mut io::stdin().lock(), &mut out).map_err(Failure::Error)
+        }
         Some("-h" | "--help" | "help") => {
             let _ = out.write_all(USAGE.as_bytes());
             Ok(())
@@ -141,8 +156,17 @@ fn parse_error(input: &[u8], e: &rt_wire::ParseError) -> Failure {
 }
 
 fn cmd_parse(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
-    let c = common(args, &[])?;
+    let c = common(args, &["--as"])?;
     let input = read_input(c.file.as_deref())?;
+    if let Some((_, kind)) = c.rest.iter().find(|(k, _)| k == "--as") {
+        if !views::KINDS.contains(&kind.as_str()) {
+            return Err(Failure::Usage(format!(
+                "--as takes one of {}",
+                views::KINDS.join(", ")
+            )));
+        }
+        return views::run_as(kind, &input, out).map_err(Failure::Error);
+    }
     let response = parse_response_with(&input, &c.options).map_err(|e| parse_error(&input, &e))?;
     write_parse_json(&response, out)?;
     Ok(())
@@ -270,6 +294,34 @@ fn cmd_bench(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
         input.len(),
         peak_rss_kb()
     )?;
+    Ok(())
+}
+
+fn cmd_generate(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
+    let mut seed = 1u64;
+    let mut pos = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "--seed" {
+            i += 1;
+            seed = args
+                .get(i)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| Failure::Usage("--seed takes a number".into()))?;
+        } else {
+            pos.push(args[i].as_str());
+        }
+        i += 1;
+    }
+    let [kind, bytes] = pos[..] else {
+        return Err(Failure::Usage("generate takes KIND and BYTES".into()));
+    };
+    let kind = rt_wire::generate::Kind::from_name(kind)
+        .ok_or_else(|| Failure::Usage(format!("unknown kind {kind}")))?;
+    let bytes: usize = bytes
+        .parse()
+        .map_err(|_| Failure::Usage("BYTES must be a number".into()))?;
+    out.write_all(&rt_wire::generate::generate(kind, bytes, seed))?;
     Ok(())
 }
 

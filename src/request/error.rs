@@ -1,0 +1,214 @@
+//! Encoder errors: what RT could not read back as given, and why.
+
+use alloc::string::String;
+use core::fmt;
+
+/// Why a text is not a field name RT reads back as written (spec §6.3).
+///
+/// `#[non_exhaustive]`: RT versions may narrow or widen the key grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NameError {
+    /// The name is empty (or a custom-field name is).
+    Empty,
+    /// Holds a comma, which no request key may contain.
+    Comma,
+    /// Holds a line break (LF or CR).
+    LineBreak,
+    /// Matches none of `[A-Za-z][A-Za-z0-9_-]*`, `CF.{name}`, `CF-name`.
+    Grammar,
+    /// RT's greedy key match would split the line elsewhere and read another
+    /// key (e.g. `CF-a: b`, whose `CF-a` is a simple key of its own).
+    MisSplit,
+}
+
+/// Why a value cannot be sent so that RT reads it back unchanged (spec §13.4).
+///
+/// `#[non_exhaustive]`: further checks may be added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ValueError {
+    /// Starts with LF: RT drops leading empty lines.
+    LeadingLineFeed,
+    /// Every line is non-empty and starts with whitespace: RT strips the
+    /// common leading whitespace and offers no escape.
+    AllLinesIndented,
+    /// Holds a CR: CR LF and CR are rewritten on the way (HTTP, MIME, mail)
+    /// and RT itself keeps CR only by accident (spec §6.1).
+    CarriageReturn,
+    /// Not UTF-8 (RT decodes request text as UTF-8, replacing bad bytes,
+    /// spec §12.1); `valid_up_to` is the length of the valid prefix.
+    Utf8 {
+        /// Bytes of valid UTF-8 before the first invalid sequence.
+        valid_up_to: usize,
+    },
+}
+
+/// Why a list item cannot be sent so that RT's `vsplit` (spec §7.1) gives it
+/// back unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemError {
+    /// The empty item (a plain list cannot carry it).
+    Empty,
+    /// Holds a line break: lists are split per line.
+    LineBreak,
+    /// Holds a comma, in a list whose items RT does not unquote (watchers,
+    /// links, `Attachment` file names).
+    Comma,
+    /// Starts or ends with whitespace, which `vsplit` trims.
+    Whitespace,
+    /// RT's quote handling would change it (a `q{…}` item, or an item RT
+    /// reads as quoted).
+    Quoting,
+}
+
+/// A request that cannot be encoded so that RT reads exactly what was given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EncodeError {
+    /// An invalid field name.
+    FieldName {
+        /// The name as given.
+        name: String,
+        /// What is wrong with it.
+        reason: NameError,
+    },
+    /// A value RT cannot carry.
+    Value {
+        /// The field, if known.
+        field: Option<String>,
+        /// What is wrong with it.
+        reason: ValueError,
+    },
+    /// A list item RT cannot carry.
+    ListItem {
+        /// The field, if known.
+        field: Option<String>,
+        /// Index of the item in the list.
+        index: usize,
+        /// What is wrong with it.
+        reason: ItemError,
+    },
+    /// The same key twice in one form: RT would merge the values into a list
+    /// (and split them on commas, spec §6.5). Keys are compared ignoring ASCII
+    /// case because RT's handlers do.
+    DuplicateField {
+        /// The key.
+        name: String,
+    },
+    /// A form without fields: RT skips it, so the forms after it would be
+    /// misnumbered.
+    EmptyForm,
+    /// A form of a multi-form edit without an `id` field (RT needs one in
+    /// every form, spec §9.5).
+    MissingId,
+    /// An object name or id RT cannot address in a path (spec §8.1: labels
+    /// may not hold `,`, `/`, `\`, and may not be empty).
+    ObjectLabel {
+        /// The label as given.
+        label: String,
+    },
+    /// An attachment's content type holds a line break or is empty.
+    ContentType {
+        /// The content type as given.
+        content_type: String,
+    },
+}
+
+impl EncodeError {
+    /// Sets the field name of a [`EncodeError::Value`] / [`EncodeError::ListItem`].
+    pub(crate) fn in_field(mut self, name: &str) -> Self {
+        match &mut self {
+            EncodeError::Value { field, .. } | EncodeError::ListItem { field, .. }
+                if field.is_none() =>
+            {
+                *field = Some(String::from(name));
+            }
+            _ => {}
+        }
+        self
+    }
+}
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NameError::Empty => "it is empty",
+            NameError::Comma => "it holds a comma",
+            NameError::LineBreak => "it holds a line break",
+            NameError::Grammar => {
+                "it is neither `[A-Za-z][A-Za-z0-9_-]*` nor `CF.{name}` nor `CF-name`"
+            }
+            NameError::MisSplit => {
+                "RT would read a different key from it (a `:` inside the name); use `CF-<id>`"
+            }
+        })
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValueError::LeadingLineFeed => {
+                f.write_str("it starts with a line feed, which RT drops")
+            }
+            ValueError::AllLinesIndented => {
+                f.write_str("every line starts with whitespace, which RT strips (no escape exists)")
+            }
+            ValueError::CarriageReturn => f.write_str("it holds a carriage return"),
+            ValueError::Utf8 { valid_up_to } => {
+                write!(f, "it is not UTF-8 (invalid after byte {valid_up_to})")
+            }
+        }
+    }
+}
+
+impl fmt::Display for ItemError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ItemError::Empty => "it is empty",
+            ItemError::LineBreak => "it holds a line break",
+            ItemError::Comma => "it holds a comma, and RT keeps quotes in this list",
+            ItemError::Whitespace => "it starts or ends with whitespace, which RT trims",
+            ItemError::Quoting => "RT's quote handling would change it",
+        })
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeError::FieldName { name, reason } => {
+                write!(f, "invalid field name {name:?}: {reason}")
+            }
+            EncodeError::Value { field, reason } => match field {
+                Some(n) => write!(f, "value of {n:?} cannot be sent: {reason}"),
+                None => write!(f, "value cannot be sent: {reason}"),
+            },
+            EncodeError::ListItem {
+                field,
+                index,
+                reason,
+            } => match field {
+                Some(n) => write!(f, "item {index} of {n:?} cannot be sent: {reason}"),
+                None => write!(f, "list item {index} cannot be sent: {reason}"),
+            },
+            EncodeError::DuplicateField { name } => write!(
+                f,
+                "field {name:?} given twice in one form; RT would merge the values"
+            ),
+            EncodeError::MissingId => f.write_str("a form of a multi-form edit has no `id` field"),
+            EncodeError::EmptyForm => f.write_str("a form without fields (RT skips it)"),
+            EncodeError::ObjectLabel { label } => write!(
+                f,
+                "object name {label:?} cannot be addressed (empty, or holds `,`, `/` or `\\`)"
+            ),
+            EncodeError::ContentType { content_type } => {
+                write!(f, "invalid content type {content_type:?}")
+            }
+        }
+    }
+}
+
+impl core::error::Error for EncodeError {}

@@ -1,0 +1,677 @@
+//! Attachments: the listing (spec §9.7), one attachment (§9.8, §12.3) and the
+//! raw content (§9.9).
+
+use alloc::borrow::Cow;
+use alloc::vec::Vec;
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::{tag, take_while1},
+    character::complete::u64 as dec_u64,
+};
+
+use super::ViewError;
+use super::message::{Message, Notice, classify_comment, offset_in, refusal};
+use super::record::{RawValue, Record, collect, empty_body, shape};
+use super::values::{Size, parse_size};
+use crate::error::{ErrorKind, ParseError};
+use crate::response::{BodyKind, Payload, Response};
+
+/// One item of `ticket/<n>/attachments`:
+/// `<id>: <name> (<content-type> / <size>)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct AttachmentItem<'a> {
+    /// The attachment id.
+    pub id: u64,
+    /// The file name; `None` for RT's `(Unnamed)`.
+    pub name: Option<&'a [u8]>,
+    /// The MIME type.
+    pub content_type: &'a str,
+    /// The size as RT printed it (`51b`, `1.5k`).
+    pub size_text: &'a str,
+    /// The size, parsed.
+    pub size: Size,
+}
+
+/// `mime-token = 1*( %x21-27 / %x2A-2E / %x30-7E )`
+fn mime_token(i: &[u8]) -> IResult<&[u8], &[u8]> {
+    take_while1(|b: u8| (0x21..=0x7e).contains(&b) && !b"()/".contains(&b)).parse(i)
+}
+
+/// `item-tail = " (" mime-type " / " size ")"`, returning the type and size.
+fn item_tail(i: &[u8]) -> IResult<&[u8], (&[u8], &[u8])> {
+    let (i, _) = tag(&b" ("[..]).parse(i)?;
+    let start = i;
+    let (i, _) = (mime_token, tag(&b"/"[..]), mime_token).parse(i)?;
+    let mime = &start[..start.len() - i.len()];
+    let (i, _) = tag(&b" / "[..]).parse(i)?;
+    let (i, size) =
+        take_while1(|b: u8| b.is_ascii_digit() || b == b'.' || b == b'b' || b == b'k').parse(i)?;
+    let (i, _) = tag(&b")"[..]).parse(i)?;
+    Ok((i, (mime, size)))
+}
+
+/// `item-head = 1*DIGIT ": "`
+fn item_head(i: &[u8]) -> IResult<&[u8], u64> {
+    let (i, id) = dec_u64(i)?;
+    let (i, _) = tag(&b": "[..]).parse(i)?;
+    Ok((i, id))
+}
+
+/// Parses one decoded line of the `Attachments` list: items separated by
+/// `", "`, anchored on the right on `" (" type " / " size ")"` followed by
+/// `", "` and the next item's `id: `, a final `","`, or the end (spec §14.6).
+fn listing_line<'a>(
+    input: &'a [u8],
+    line: &'a [u8],
+    out: &mut Vec<AttachmentItem<'a>>,
+) -> Result<(), ParseError> {
+    let err = |at: &[u8], what: &str| {
+        ParseError::view(input, offset_in(input, at), ErrorKind::Value, what)
+    };
+    let mut rest = line;
+    while !rest.is_empty() {
+        let (after_head, id) = item_head(rest)
+            .map_err(|_| err(rest, "an attachment item `<id>: <name> (<type> / <size>)`"))?;
+        // Try every " (" from the left; the first whose tail matches and is
+        // followed by a separator or the end ends the name.
+        let mut found = None;
+        let mut from = 0;
+        while let Some(p) = memchr::memmem::find(&after_head[from..], b" (") {
+            let at = from + p;
+            if let Ok((after, (mime, size))) = item_tail(&after_head[at..]) {
+                let next_ok = after.is_empty()
+                    || after == b","
+                    || after
+                        .strip_prefix(b", ")
+                        .is_some_and(|n| item_head(n).is_ok());
+                if next_ok {
+                    found = Some((at, mime, size, after));
+                    break;
+                }
+            }
+            from = at + 1;
+        }
+        let Some((at, mime, size_text, after)) = found else {
+            return Err(err(
+                after_head,
+                "` (<type> / <size>)` after the attachment name",
+            ));
+        };
+        let name = &after_head[..at];
+        let size =
+            parse_size(size_text).map_err(|e| e.rebase(input, offset_in(input, size_text)))?;
+        // Both were matched by ASCII-only grammars.
+        let content_type = core::str::from_utf8(mime).unwrap_or_default();
+        let size_text = core::str::from_utf8(size_text).unwrap_or_default();
+        out.push(AttachmentItem {
+            id,
+            name: (name != b"(Unnamed)").then_some(name),
+            content_type,
+            size_text,
+            size,
+        });
+        rest = after
+            .strip_prefix(b", ")
+            .or_else(|| after.strip_prefix(b","))
+            .unwrap_or(after);
+    }
+    Ok(())
+}
+
+/// The attachment listing of a ticket (spec §9.7). RT sends an empty body for
+/// a ticket without attachments: an empty list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct AttachmentList<'a> {
+    /// The ticket, from `id: ticket/<n>/attachments` (`None` for an empty body).
+    pub ticket: Option<u64>,
+    /// The attachments in RT's order.
+    pub items: Vec<AttachmentItem<'a>>,
+}
+
+impl<'a> AttachmentList<'a> {
+    /// Reads the listing.
+    ///
+    /// # Errors
+    /// [`ViewError::Server`] if RT refused; [`ViewError::Shape`] for another
+    /// form or an item that does not match the grammar.
+    pub fn from_response(response: &Response<'a>) -> Result<Self, ViewError<'a>> {
+        if response.kind() == BodyKind::Empty {
+            return Ok(AttachmentList {
+                ticket: None,
+                items: Vec::new(),
+            });
+        }
+        let c = collect(response)?;
+        if let Some(e) = c.failure(response) {
+            return Err(e);
+        }
+        let input = response.input();
+        let Some(form) = c.forms.first() else {
+            return Err(shape(response, 0, "a form `id: ticket/<n>/attachments`").into());
+        };
+        let record = Record::from_form(input, form);
+        let id = record.require("id")?;
+        let r = id.object_ref()?;
+        if r.rest != Some("attachments") {
+            return Err(shape(response, id.offset(), "`id: ticket/<n>/attachments`").into());
+        }
+        let mut items = Vec::new();
+        for v in record.get_all("Attachments") {
+            for line in v.value().lines() {
+                listing_line(input, line, &mut items)?;
+            }
+        }
+        Ok(AttachmentList {
+            ticket: r.number(),
+            items,
+        })
+    }
+}
+
+/// One header of an attachment's `Headers`, unfolded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Header<'a> {
+    /// The header name.
+    pub name: &'a [u8],
+    /// The value after `": "`, folded lines joined without their LF (the
+    /// folding whitespace kept).
+    pub value: Cow<'a, [u8]>,
+}
+
+/// The original bytes of an attachment and how they were recovered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Original<'a> {
+    /// The bytes.
+    pub bytes: Cow<'a, [u8]>,
+    /// Whether RT had re-encoded bytes 0x80–0xFF as UTF-8 (Latin-1 → UTF-8)
+    /// or the text was converted back to its original charset.
+    pub converted: bool,
+}
+
+const NOT_TEXT: &[u8] = b"Content is not text and will not be displayed!\n";
+
+/// One attachment: `ticket/<n>/attachments/<a>` or `attachment/<a>`
+/// (spec §9.8).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
+pub struct Attachment<'a> {
+    record: Record<'a>,
+}
+
+impl<'a> Attachment<'a> {
+    /// Reads the attachment form.
+    ///
+    /// # Errors
+    /// [`ViewError::Server`] if RT refused (`# Invalid attachment id: …`,
+    /// `# Attachment … does not exist.`); [`ViewError::Shape`] for another form.
+    pub fn from_response(response: &Response<'a>) -> Result<Self, ViewError<'a>> {
+        empty_body(response, "an attachment form")?;
+        let c = collect(response)?;
+        if c.notices.iter().any(|n| n.message.is_failure()) {
+            return Err(ViewError::Server(super::message::ServerError {
+                reply: super::message::Reply {
+                    status: response.status(),
+                    messages: c.notices,
+                },
+            }));
+        }
+        let Some(form) = c.forms.first() else {
+            return Err(shape(response, 0, "an attachment form").into());
+        };
+        let record = Record::from_form(response.input(), form);
+        let a = Attachment { record };
+        if a.record.get("ContentType").is_none() || a.record.get("Content").is_none() {
+            return Err(shape(
+                response,
+                form.span().start,
+                "an attachment form with `ContentType` and `Content`",
+            )
+            .into());
+        }
+        a.id()?;
+        Ok(a)
+    }
+
+    /// The fields.
+    #[must_use]
+    pub fn record(&self) -> &Record<'a> {
+        &self.record
+    }
+
+    /// The attachment id (`43` or `attachment/43`).
+    ///
+    /// # Errors
+    /// No id or another form.
+    pub fn id(&self) -> Result<u64, ParseError> {
+        self.record.id_number("attachment")
+    }
+
+    /// The parent attachment (`0`/`attachment/0` for a top-level part: `None`).
+    ///
+    /// # Errors
+    /// Not an id.
+    pub fn parent(&self) -> Result<Option<u64>, ParseError> {
+        Ok(self
+            .record
+            .map("Parent", |v| v.id_number("attachment"))?
+            .filter(|&p| p != 0))
+    }
+
+    /// The transaction the attachment belongs to.
+    ///
+    /// # Errors
+    /// Not a number.
+    pub fn transaction(&self) -> Result<Option<u64>, ParseError> {
+        self.record.number("Transaction")
+    }
+
+    /// `Filename`; `None` when empty.
+    #[must_use]
+    pub fn filename(&self) -> Option<RawValue<'a>> {
+        self.record.get("Filename").filter(|v| !v.is_empty())
+    }
+
+    /// `ContentType`.
+    #[must_use]
+    pub fn content_type(&self) -> Option<&'a str> {
+        self.record.get("ContentType").and_then(|v| v.as_str())
+    }
+
+    /// Whether the MIME type is `text/*`.
+    #[must_use]
+    pub fn is_text(&self) -> bool {
+        self.content_type()
+            .is_some_and(|t| t.len() >= 5 && t[..5].eq_ignore_ascii_case("text/"))
+    }
+
+    /// `Headers`, unfolded, in order.
+    #[must_use]
+    pub fn headers(&self) -> Vec<Header<'a>> {
+        let mut out: Vec<Header<'a>> = Vec::new();
+        let Some(h) = self.record.get("Headers") else {
+            return out;
+        };
+        for line in h.value().lines() {
+            if line.first().is_some_and(|b| *b == b' ' || *b == b'\t') {
+                if let Some(last) = out.last_mut() {
+                    last.value.to_mut().extend_from_slice(line);
+                }
+                continue;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            let (name, value) = match memchr::memmem::find(line, b": ") {
+                Some(p) => (&line[..p], &line[p + 2..]),
+                None => (line.strip_suffix(b":").unwrap_or(line), &[][..]),
+            };
+            out.push(Header {
+                name,
+                value: Cow::Borrowed(value),
+            });
+        }
+        out
+    }
+
+    /// The first header called `name` (ASCII case-insensitive).
+    #[must_use]
+    pub fn header(&self, name: &str) -> Option<Cow<'a, [u8]>> {
+        self.headers()
+            .into_iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name.as_bytes()))
+            .map(|h| h.value)
+    }
+
+    /// `Content`, decoded as RT sent it (text parts in UTF-8).
+    ///
+    /// # Errors
+    /// No `Content` field.
+    pub fn content(&self) -> Result<RawValue<'a>, ParseError> {
+        self.record.require("Content")
+    }
+
+    /// Whether RT sent its placeholder instead of the content
+    /// (`attachment/<a>` of a part that is not text, spec §11.6).
+    #[must_use]
+    pub fn is_placeholder(&self) -> bool {
+        self.record
+            .get("Content")
+            .is_some_and(|c| c.to_bytes().starts_with(NOT_TEXT) && !self.is_text())
+    }
+
+    /// The original bytes of the attachment, where the form holds them:
+    ///
+    /// * a `text/*` part: the content converted back to the charset of
+    ///   `X-RT-Original-Encoding` when that is UTF-8, ASCII or Latin-1;
+    /// * any other part (through `ticket/<n>/attachments/<a>`): the content's
+    ///   bytes, with RT's Latin-1 → UTF-8 re-encoding undone where RT applied
+    ///   it (spec §12.3). RT applies it to the whole response when anything
+    ///   else in it is non-ASCII; the `Content-Length` header, when present,
+    ///   decides between the two readings.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Shape`] for the placeholder of `attachment/<a>` or a
+    /// charset the form cannot reproduce (use the `…/content` endpoint);
+    /// [`ErrorKind::Value`] if re-encoded content does not decode.
+    pub fn original_bytes(&self) -> Result<Original<'a>, ParseError> {
+        let content = self.content()?;
+        let input = self.record.input();
+        if self.is_placeholder() {
+            return Err(ParseError::view(
+                input,
+                content.offset(),
+                ErrorKind::Shape,
+                "the attachment's content, not RT's placeholder; ask `attachment/<a>/content`",
+            ));
+        }
+        let bytes = content.to_bytes();
+        if self.is_text() {
+            let charset = self
+                .header("X-RT-Original-Encoding")
+                .map(|c| c.to_ascii_lowercase())
+                .unwrap_or_else(|| b"utf-8".to_vec());
+            return match &charset[..] {
+                b"utf-8" | b"utf8" | b"ascii" | b"us-ascii" => Ok(Original {
+                    bytes,
+                    converted: false,
+                }),
+                b"iso-8859-1" | b"latin1" | b"latin-1" | b"iso8859-1" => {
+                    let latin = utf8_to_latin1(&bytes).ok_or_else(|| {
+                        ParseError::view(
+                            input,
+                            content.offset(),
+                            ErrorKind::Value,
+                            "text of code points up to U+00FF",
+                        )
+                    })?;
+                    Ok(Original {
+                        bytes: Cow::Owned(latin),
+                        converted: true,
+                    })
+                }
+                _ => Err(ParseError::view(
+                    input,
+                    content.offset(),
+                    ErrorKind::Shape,
+                    "a charset the form can reproduce; ask `…/content`",
+                )),
+            };
+        }
+        let downgraded = utf8_to_latin1(&bytes);
+        let length = self
+            .header("Content-Length")
+            .and_then(|l| super::values::parse_number(&l).ok());
+        let upgraded = match (length, &downgraded) {
+            (Some(n), Some(d)) if bytes.len() as u64 != n && d.len() as u64 == n => true,
+            (Some(n), _) if bytes.len() as u64 == n => false,
+            _ => {
+                // RT encodes the whole response when anything outside the
+                // content is non-ASCII.
+                let raw = content.value().raw();
+                let at = offset_in(input, raw);
+                let outside = input[..at]
+                    .iter()
+                    .chain(&input[(at + raw.len()).min(input.len())..]);
+                outside.copied().any(|b| b >= 0x80) && downgraded.is_some()
+            }
+        };
+        Ok(match (upgraded, downgraded) {
+            (true, Some(d)) => Original {
+                bytes: Cow::Owned(d),
+                converted: true,
+            },
+            _ => Original {
+                bytes,
+                converted: false,
+            },
+        })
+    }
+}
+
+/// Undoes a Latin-1 → UTF-8 re-encoding: every code point must be ≤ U+00FF.
+fn utf8_to_latin1(b: &[u8]) -> Option<Vec<u8>> {
+    let s = core::str::from_utf8(b).ok()?;
+    s.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect()
+}
+
+/// The raw content of `…/attachments/<a>/content` (spec §9.9): the exact
+/// original bytes, parsed with [`Framing::Content`](crate::Framing::Content).
+/// An empty body is empty content (RT sends nothing for empty and for `0`
+/// content).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct AttachmentContent<'a> {
+    /// The bytes.
+    pub bytes: &'a [u8],
+}
+
+impl<'a> AttachmentContent<'a> {
+    /// Reads the content.
+    ///
+    /// RT answers errors on this endpoint with `200 Ok` and a comment form
+    /// (`# Invalid attachment id: 9`), which in raw framing is
+    /// indistinguishable from content with those bytes; a payload that is
+    /// exactly one known failure comment followed by RT's blank lines is
+    /// taken as the error.
+    ///
+    /// # Errors
+    /// [`ViewError::Server`] if RT refused; [`ViewError::Shape`] if the body
+    /// holds forms (it was not parsed with content framing).
+    pub fn from_response(response: &Response<'a>) -> Result<Self, ViewError<'a>> {
+        if response.kind() == BodyKind::Empty {
+            return Ok(AttachmentContent { bytes: &[] });
+        }
+        if let Some(e) = refusal(response) {
+            return Err(ViewError::Server(e));
+        }
+        let Some(env) = response.envelopes().next() else {
+            return Err(shape(response, 0, "an envelope").into());
+        };
+        match env.payload() {
+            Payload::Raw(bytes) => {
+                if let Some(n) = failure_comment(response.input(), bytes) {
+                    return Err(ViewError::Server(super::message::ServerError {
+                        reply: super::message::Reply {
+                            status: response.status(),
+                            messages: alloc::vec![n],
+                        },
+                    }));
+                }
+                Ok(AttachmentContent { bytes })
+            }
+            _ => Err(shape(
+                response,
+                env.payload_span().start,
+                "raw content (parse with `Framing::Content`)",
+            )
+            .into()),
+        }
+    }
+}
+
+/// `# <failure>\n` followed by one or two empty lines, and nothing else.
+fn failure_comment<'a>(input: &'a [u8], bytes: &'a [u8]) -> Option<Notice<'a>> {
+    let line_end = memchr::memchr(b'\n', bytes)?;
+    let line = &bytes[..line_end];
+    let tail = &bytes[line_end..];
+    if !line.starts_with(b"# ") || !(tail == b"\n\n" || tail == b"\n\n\n") {
+        return None;
+    }
+    let message = classify_comment(line);
+    let known = matches!(
+        message,
+        Message::InvalidAttachmentId { .. }
+            | Message::NotFound { .. }
+            | Message::NumericIdRequired { .. }
+            | Message::PermissionDenied { .. }
+            | Message::InvalidObjectSpec { .. }
+            | Message::UnknownObjectType { .. }
+    );
+    known.then(|| Notice {
+        message,
+        text: &line[2..],
+        offset: offset_in(input, &line[2..]),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Framing, ParseOptions, parse_response, parse_response_with};
+
+    #[test]
+    fn listing_section_9_7() {
+        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/6/attachments\n\nAttachments: 41: (Unnamed) (multipart/mixed / 0b),\n             42: (Unnamed) (text/plain / 99b),\n             43: note.txt (text/plain / 25b),\n             44: bin.dat (application/octet-stream / 258b),\n             45: noeol.txt (text/plain / 17b)\n\n\n";
+        let r = parse_response(body).unwrap();
+        let l = AttachmentList::from_response(&r).unwrap();
+        assert_eq!(l.ticket, Some(6));
+        assert_eq!(l.items.len(), 5);
+        assert_eq!(l.items[0].name, None);
+        assert_eq!(l.items[0].content_type, "multipart/mixed");
+        assert_eq!(l.items[3].name, Some(&b"bin.dat"[..]));
+        assert_eq!(l.items[3].size, Size::Bytes(258));
+        assert_eq!(l.items[4].size_text, "17b");
+    }
+
+    #[test]
+    fn listing_names_with_separators() {
+        // Several items on one line, names holding ", " and " (".
+        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/6/attachments\nAttachments: 72: a, b (x).txt (text/plain / 1b), 73: 'c, d' (text/plain / 1.5k), 74: e (f / g) (image/png / 2k)\n\n";
+        let r = parse_response(body).unwrap();
+        let l = AttachmentList::from_response(&r).unwrap();
+        let names: Vec<_> = l.items.iter().map(|i| i.name.unwrap()).collect();
+        assert_eq!(names, [&b"a, b (x).txt"[..], b"'c, d'", b"e (f / g)"]);
+        assert_eq!(l.items[1].size, Size::Tenths(15));
+        let bad = b"RT/5.0.3 200 Ok\n\nid: ticket/6/attachments\nAttachments: 72: no tail\n\n";
+        let r = parse_response(bad).unwrap();
+        match AttachmentList::from_response(&r) {
+            Err(ViewError::Shape(e)) => assert_eq!(e.kind(), ErrorKind::Value),
+            other => panic!("{other:?}"),
+        }
+        let r = parse_response(b"").unwrap();
+        assert!(AttachmentList::from_response(&r).unwrap().items.is_empty());
+    }
+
+    const ONE: &[u8] = b"RT/5.0.3 200 Ok\n\nid: 43\nSubject: \nCreator: 14\nCreated: 2026-11-28 23:37:01\nTransaction: 101\nParent: 41\nMessageId: \nFilename: note.txt\nContentType: text/plain\nContentEncoding: none\n\nHeaders: Content-Type: text/plain; charset=\"utf-8\"; name=\"note.txt\"\n         Content-Disposition: form-data;\n          filename=\"note.txt\"; name=\"attachment_1\"\n         Content-Transfer-Encoding: binary\n         X-RT-Original-Encoding: ascii\n         Content-Length: 25\n\nContent: first line\n         second line\n         \n         \n\n\n\n";
+
+    #[test]
+    fn one_attachment_section_9_8() {
+        let r = parse_response(ONE).unwrap();
+        let a = Attachment::from_response(&r).unwrap();
+        assert_eq!(a.id().unwrap(), 43);
+        assert_eq!(a.parent().unwrap(), Some(41));
+        assert_eq!(a.transaction().unwrap(), Some(101));
+        assert_eq!(a.filename().unwrap().as_str(), Some("note.txt"));
+        assert_eq!(a.headers().len(), 5);
+        assert_eq!(
+            &a.header("content-disposition").unwrap()[..],
+            b"form-data; filename=\"note.txt\"; name=\"attachment_1\""
+        );
+        let o = a.original_bytes().unwrap();
+        assert_eq!(&o.bytes[..], b"first line\nsecond line\n\n\n");
+        assert!(!o.converted);
+        assert_eq!(
+            a.record()
+                .date("Created")
+                .unwrap()
+                .unwrap()
+                .at()
+                .unwrap()
+                .hour,
+            23
+        );
+    }
+
+    fn binary_body(name: &[u8], content: &[u8]) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(b"RT/5.0.3 200 Ok\n\nid: 8\nSubject: \nCreator: 14\nCreated: 2026-11-28 23:37:01\nTransaction: 59\nParent: 5\nMessageId: \nFilename: ");
+        b.extend_from_slice(name);
+        b.extend_from_slice(b"\nContentType: application/octet-stream\nContentEncoding: base64\n\nHeaders: Content-Type: application/octet-stream\n         Content-Length: 4\n\nContent: ");
+        for &byte in content {
+            b.push(byte);
+            if byte == b'\n' {
+                b.extend_from_slice(b"         ");
+            }
+        }
+        b.extend_from_slice(b"\n\n");
+        b
+    }
+
+    #[test]
+    fn binary_content_section_12_3() {
+        // Everything else ASCII: the bytes as they are.
+        let body = binary_body(b"bin.dat", b"\x00\xe9\n\xff");
+        let r = parse_response(&body).unwrap();
+        let a = Attachment::from_response(&r).unwrap();
+        let o = a.original_bytes().unwrap();
+        assert_eq!(&o.bytes[..], b"\x00\xe9\n\xff");
+        assert!(!o.converted);
+        // A non-ASCII file name: RT re-encoded 0x80-0xFF as UTF-8.
+        let body = binary_body("b\u{ef}n.dat".as_bytes(), "\u{0}\u{e9}\n\u{ff}".as_bytes());
+        let r = parse_response(&body).unwrap();
+        let a = Attachment::from_response(&r).unwrap();
+        let o = a.original_bytes().unwrap();
+        assert_eq!(&o.bytes[..], b"\x00\xe9\n\xff");
+        assert!(o.converted);
+    }
+
+    #[test]
+    fn latin1_text_is_converted_back() {
+        let body = "RT/5.0.3 200 Ok\n\nid: 42\nFilename: latin1.txt\nContentType: text/plain\n\nHeaders: Content-Type: text/plain; charset=\"utf-8\"\n         X-RT-Original-Encoding: iso-8859-1\n\nContent: caf\u{e9} cr\u{e8}me\n         \n\n\n";
+        let r = parse_response(body.as_bytes()).unwrap();
+        let a = Attachment::from_response(&r).unwrap();
+        let o = a.original_bytes().unwrap();
+        assert_eq!(&o.bytes[..], b"caf\xe9 cr\xe8me\n");
+    }
+
+    #[test]
+    fn placeholder_is_not_content() {
+        let body = b"RT/5.0.3 200 Ok\n\nid: attachment/8\nParent: attachment/5\nContentType: application/octet-stream\n\nContent: Content is not text and will not be displayed!\n         Use \"rt show attachment/<id>/content [> file.ext]\" to get the content.\n\n\n";
+        let r = parse_response(body).unwrap();
+        let a = Attachment::from_response(&r).unwrap();
+        assert_eq!(a.id().unwrap(), 8);
+        assert_eq!(a.parent().unwrap(), Some(5));
+        assert!(a.is_placeholder());
+        assert_eq!(a.original_bytes().unwrap_err().kind(), ErrorKind::Shape);
+        let r = parse_response(b"RT/5.0.3 200 Ok\n\n# Invalid attachment id: 9\n\n\n").unwrap();
+        assert!(matches!(
+            Attachment::from_response(&r),
+            Err(ViewError::Server(_))
+        ));
+    }
+
+    #[test]
+    fn content_section_9_9() {
+        let o = ParseOptions::new().framing(Framing::Content);
+        let body = b"RT/5.0.3 200 Ok\n\nfirst line\nsecond line\n\n\n";
+        let r = parse_response_with(body, &o).unwrap();
+        let c = AttachmentContent::from_response(&r).unwrap();
+        assert_eq!(c.bytes, b"first line\nsecond line\n\n\n");
+        let r = parse_response_with(b"", &o).unwrap();
+        assert_eq!(AttachmentContent::from_response(&r).unwrap().bytes, b"");
+        let r = parse_response_with(
+            b"RT/5.0.3 200 Ok\n\n# Invalid attachment id: 99999\n\n\n",
+            &o,
+        )
+        .unwrap();
+        assert!(matches!(
+            AttachmentContent::from_response(&r),
+            Err(ViewError::Server(_))
+        ));
+        // Content that merely starts like a comment stays content.
+        let r = parse_response_with(b"RT/5.0.3 200 Ok\n\n# notes\n\n\n", &o).unwrap();
+        assert_eq!(
+            AttachmentContent::from_response(&r).unwrap().bytes,
+            b"# notes\n\n\n"
+        );
+        let r = parse_response(b"RT/5.0.3 200 Ok\n\nid: 1\n\n").unwrap();
+        assert!(matches!(
+            AttachmentContent::from_response(&r),
+            Err(ViewError::Shape(_))
+        ));
+    }
+}

@@ -1,0 +1,5 @@
+//! Runs the unit tests of the `rt-wire encode` command module, which the
+//! binary includes as `mod encode;`.
+
+#[path = "../src/bin/rt-wire/encode.rs"]
+mod encode;

@@ -1,0 +1,575 @@
+//! Differential test against RT's own request parser.
+//!
+//! Runs `scripts/rt-form-oracle.pl`, which calls `form_parse` and `vsplit`
+//! from the installed RT (`RT_LIB`, default `/usr/share/request-tracker5/lib`),
+//! once over thousands of generated inputs:
+//!
+//! 1. forms built by the encoder from hostile names and values: RT must read
+//!    back exactly the fields and values given (lists through `vsplit`);
+//! 2. values the encoder refuses, written in the best layout there is: RT must
+//!    indeed change them (the refusals are necessary);
+//! 3. arbitrary line soup: the crate's `parse_content` and `vsplit` must agree
+//!    with RT's on everything.
+//!
+//! Without perl or RT the test prints a SKIP line and passes.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use rt_wire::request::{
+    Content, EncodeError, FieldName, FieldValue, ParsedValue, RequestForm, ValueError,
+    parse_content, vsplit,
+};
+
+/// What RT returned for one form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct OForm {
+    comment: Option<String>,
+    error: Option<String>,
+    fields: Vec<(String, OValue)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum OValue {
+    /// The scalar, its `vsplit` without and with strip.
+    Scalar(String, Vec<String>, Vec<String>),
+    List(Vec<String>),
+}
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
+
+const VALUE_TOKENS: &[&str] = &[
+    "Status: resolved",
+    "--",
+    "# x",
+    "CF.{a: b}: c",
+    "x",
+    "hello world",
+    "ünïcode",
+    "日本",
+    "\t",
+    " ",
+    "  ",
+    "\u{A0}",
+    "\u{3000}",
+    "\u{2028}",
+    "\u{85}",
+    ":",
+    ": ",
+    ",",
+    ", ",
+    "'",
+    "\"",
+    "\\",
+    "q{",
+    "}",
+    ">>",
+    "0",
+    "Key:value",
+    "\u{212A}ey: v",
+];
+
+const NAMES: &[&str] = &[
+    "Subject",
+    "Text",
+    "Status",
+    "Content-Type",
+    "X_y-9",
+    "CF-12",
+    "CF.{Single Line}",
+    "CF.{a: b}",
+    "CF.{Colon: Field}",
+    "CF.{x}: y}",
+    "CF.{日本: 語}",
+    "CF-Foo Bar",
+    "CustomField-a b:",
+    "CF.{a:}",
+    "CF.{ lead}",
+    "CF.{tab\tname}",
+];
+
+fn hostile_line(rng: &mut Rng) -> String {
+    let n = rng.below(4);
+    let mut s = String::new();
+    for _ in 0..n {
+        s.push_str(rng.pick(VALUE_TOKENS));
+    }
+    s
+}
+
+fn hostile_value(rng: &mut Rng) -> String {
+    let lines = 1 + rng.below(4);
+    let mut v: Vec<String> = (0..lines).map(|_| hostile_line(rng)).collect();
+    match rng.below(6) {
+        0 => v.push(String::new()),
+        1 => {
+            v.push(String::new());
+            v.push(String::new());
+        }
+        2 => v.insert(0, String::new()),
+        _ => {}
+    }
+    if rng.below(8) == 0 {
+        return format!("{}\r", v.join("\n"));
+    }
+    v.join("\n")
+}
+
+fn hostile_item(rng: &mut Rng) -> String {
+    let mut s = String::new();
+    for _ in 0..rng.below(4) {
+        s.push_str(rng.pick(&[
+            "a",
+            "b@example.com",
+            ",",
+            " ",
+            "'",
+            "\"",
+            "\\",
+            "q{",
+            "}",
+            "file.txt",
+            "ü",
+            "\t",
+            "\u{A0}",
+            "0",
+        ]));
+    }
+    s
+}
+
+/// What a case expects back from RT.
+enum Expect {
+    /// Encoder output: forms of (key, value) where value is text, or a list
+    /// checked through vsplit (strip flag).
+    Encoded(Vec<Vec<(String, Want)>>),
+    /// A value the encoder refused: RT must not give it back.
+    Refused(String),
+    /// Arbitrary content: RT must agree with `parse_content`.
+    Soup(String),
+}
+
+enum Want {
+    Text(String),
+    Items(Vec<String>, bool),
+}
+
+fn soup(rng: &mut Rng) -> String {
+    const LINES: &[&str] = &[
+        "Subject: hi",
+        "Text: a",
+        "Text:",
+        "text: dup",
+        "Cc: a, 'b,c', \"d\", q{e}",
+        "Cc: q{}, q{0}, x,,y",
+        "CF.{a: b}: c",
+        "CF.{Name}: a}: b",
+        "CF-Foo Bar: x: y",
+        "CF-Foo Bar: x:y",
+        "CF-Foo: p: q",
+        "CF.{a,b}: c",
+        "CustomField-x: 1",
+        "Cu\u{FB06}omField-x y: v",
+        "Custom\u{FB01}eld-x y: v",
+        "\u{212A}ey: kelvin",
+        "\u{17F}ub: long s",
+        "Subject:value",
+        "Subject:\u{3000}ideographic",
+        "Subject:\u{A0}nbsp",
+        "X.Y: z",
+        "1foo: bar",
+        "--",
+        "--",
+        "# comment",
+        "#",
+        ">> echoed",
+        "",
+        "",
+        " ",
+        "  indented",
+        "\tTab",
+        "\u{A0}nbsp line",
+        "\u{3000}wide",
+        " --",
+        " # x",
+        "\r",
+        "Subject: x\r",
+        "stray text",
+        "A: 'x\\'y', \"p\\\"q\"",
+        "A: 'unterminated, x",
+        "A: \"a\"b, c",
+    ];
+    let n = rng.below(12);
+    let mut lines: Vec<&str> = (0..n).map(|_| rng.pick(LINES)).collect();
+    if rng.below(3) == 0 {
+        lines.push("");
+    }
+    lines.join("\n")
+}
+
+fn build_case(rng: &mut Rng, stats: &mut [usize; 3]) -> Option<(String, Expect)> {
+    match rng.below(10) {
+        // Arbitrary content.
+        0..=3 => {
+            let s = soup(rng);
+            Some((s.clone(), Expect::Soup(s)))
+        }
+        // Encoder output.
+        _ => {
+            let forms = 1 + usize::from(rng.below(4) == 0) * (1 + rng.below(2));
+            let mut content = Content::new();
+            let mut want = Vec::new();
+            // The values must outlive the content.
+            let mut values: Vec<Vec<(String, String)>> = Vec::new();
+            for _ in 0..forms {
+                let n = 1 + rng.below(4);
+                values.push(
+                    (0..n)
+                        .map(|_| (rng.pick(NAMES).to_owned(), hostile_value(rng)))
+                        .collect(),
+                );
+            }
+            let mut lists: Vec<(String, Vec<String>, bool)> = Vec::new();
+            if rng.below(3) == 0 {
+                let items: Vec<String> = (0..1 + rng.below(4)).map(|_| hostile_item(rng)).collect();
+                let strip = rng.below(2) == 0;
+                lists.push((
+                    if strip { "CF.{Multi}" } else { "Cc" }.to_owned(),
+                    items,
+                    strip,
+                ));
+            }
+            for (fi, fields) in values.iter().enumerate() {
+                let mut form = RequestForm::new();
+                let mut w = Vec::new();
+                for (name, value) in fields {
+                    let Ok(n) = FieldName::try_from(name.as_str()) else {
+                        continue;
+                    };
+                    match FieldValue::new(value) {
+                        Ok(v) => {
+                            if form.push(n, v).is_ok() {
+                                w.push((name.clone(), Want::Text(value.clone())));
+                            }
+                        }
+                        Err(EncodeError::Value { reason, .. }) => {
+                            stats[1] += 1;
+                            if matches!(
+                                reason,
+                                ValueError::LeadingLineFeed | ValueError::AllLinesIndented
+                            ) && rng.below(4) == 0
+                            {
+                                // Write it in the best layout there is; RT must change it.
+                                let mut text = format!("{name}:\n");
+                                for l in value.split('\n') {
+                                    text.push(' ');
+                                    text.push_str(l);
+                                    text.push('\n');
+                                }
+                                return Some((text, Expect::Refused(value.clone())));
+                            }
+                        }
+                        Err(e) => panic!("{e}"),
+                    }
+                }
+                if fi == values.len() - 1 {
+                    for (name, items, strip) in &lists {
+                        let v = if *strip {
+                            FieldValue::quoted_list(items)
+                        } else {
+                            FieldValue::plain_list(items)
+                        };
+                        match v {
+                            Ok(v) => {
+                                let n = FieldName::try_from(name.as_str()).unwrap();
+                                if form.push(n, v).is_ok() {
+                                    w.push((name.clone(), Want::Items(items.clone(), *strip)));
+                                }
+                            }
+                            Err(_) => stats[2] += 1,
+                        }
+                    }
+                }
+                if content.push(form).is_ok() {
+                    want.push(w);
+                }
+            }
+            if want.is_empty() {
+                return None;
+            }
+            stats[0] += 1;
+            let text = String::from_utf8(content.to_bytes()).unwrap();
+            assert_eq!(text.len(), content.encoded_len());
+            Some((text, Expect::Encoded(want)))
+        }
+    }
+}
+
+/// Reads the oracle's output for one case.
+struct Reader<'a> {
+    buf: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn line(&mut self) -> (String, usize) {
+        let end = self.at
+            + self.buf[self.at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .expect("oracle output ended");
+        let l = std::str::from_utf8(&self.buf[self.at..end]).unwrap();
+        self.at = end + 1;
+        let (tag, n) = l.split_once(' ').unwrap_or((l, "0"));
+        (tag.to_owned(), n.parse().unwrap())
+    }
+    fn payload(&mut self, len: usize) -> String {
+        let s = String::from_utf8(self.buf[self.at..self.at + len].to_vec()).unwrap();
+        self.at += len + 1;
+        s
+    }
+    fn peek_tag(&self) -> &[u8] {
+        &self.buf[self.at..(self.at + 1).min(self.buf.len())]
+    }
+    fn items(&mut self, tag: &str) -> Vec<String> {
+        let (t, n) = self.line();
+        assert_eq!(t, tag);
+        (0..n)
+            .map(|_| {
+                let (t, len) = self.line();
+                assert_eq!(t, "I");
+                self.payload(len)
+            })
+            .collect()
+    }
+    fn case(&mut self) -> Vec<OForm> {
+        let (t, forms) = self.line();
+        assert_eq!(t, "CASE");
+        (0..forms)
+            .map(|_| {
+                let mut f = OForm {
+                    comment: None,
+                    error: None,
+                    fields: Vec::new(),
+                };
+                loop {
+                    let (t, n) = self.line();
+                    match t.as_str() {
+                        "C" => f.comment = Some(self.payload(n)),
+                        "E" => f.error = Some(self.payload(n)),
+                        "F" => {
+                            for _ in 0..n {
+                                let (t, len) = self.line();
+                                assert_eq!(t, "K");
+                                let key = self.payload(len);
+                                let v = if self.peek_tag() == b"S" {
+                                    let (_, len) = self.line();
+                                    let s = self.payload(len);
+                                    let p = self.items("P");
+                                    let q = self.items("Q");
+                                    OValue::Scalar(s, p, q)
+                                } else {
+                                    OValue::List(self.items("L"))
+                                };
+                                f.fields.push((key, v));
+                            }
+                            break;
+                        }
+                        other => panic!("unexpected oracle tag {other}"),
+                    }
+                }
+                f
+            })
+            .collect()
+    }
+}
+
+/// The crate's own reading, in the oracle's shape.
+fn ours(text: &str) -> Vec<OForm> {
+    parse_content(text)
+        .iter()
+        .map(|f| OForm {
+            comment: f.comment().map(str::to_owned),
+            error: f.error().map(str::to_owned),
+            fields: f
+                .fields()
+                .iter()
+                .map(|(k, v)| {
+                    let v = match v {
+                        ParsedValue::Scalar(s) => {
+                            OValue::Scalar(s.to_string(), vsplit(s, false), vsplit(s, true))
+                        }
+                        ParsedValue::List(l) => OValue::List(l.clone()),
+                    };
+                    ((*k).to_owned(), v)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn check(expect: &Expect, rt: &[OForm]) -> Result<(), String> {
+    match expect {
+        Expect::Soup(text) => {
+            let mine = ours(text);
+            if mine == rt {
+                Ok(())
+            } else {
+                Err(format!(
+                    "parse_content disagrees with RT\n  ours: {mine:?}\n  RT:   {rt:?}"
+                ))
+            }
+        }
+        Expect::Refused(value) => match rt.first().and_then(|f| f.fields.first()) {
+            Some((_, OValue::Scalar(s, ..))) if s == value => {
+                Err(format!("refused value {value:?} came back unchanged"))
+            }
+            _ => Ok(()),
+        },
+        Expect::Encoded(forms) => {
+            if rt.len() != forms.len() {
+                return Err(format!(
+                    "{} forms sent, RT read {}: {rt:?}",
+                    forms.len(),
+                    rt.len()
+                ));
+            }
+            for (want, got) in forms.iter().zip(rt) {
+                if got.comment.is_some() || got.error.is_some() || got.fields.len() != want.len() {
+                    return Err(format!("RT read {got:?}"));
+                }
+                for ((wk, wv), (gk, gv)) in want.iter().zip(&got.fields) {
+                    let ok = wk == gk
+                        && match (wv, gv) {
+                            (Want::Text(t), OValue::Scalar(s, ..)) => t == s,
+                            (Want::Items(items, false), OValue::Scalar(_, p, _)) => items == p,
+                            (Want::Items(items, true), OValue::Scalar(_, _, q)) => items == q,
+                            _ => false,
+                        };
+                    if !ok {
+                        return Err(format!("RT read {gk:?} = {gv:?}"));
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn rt_form_parse_agrees() {
+    let lib =
+        std::env::var("RT_LIB").unwrap_or_else(|_| "/usr/share/request-tracker5/lib".to_owned());
+    if !Path::new(&lib).join("RT/Interface/REST.pm").exists() {
+        println!("SKIP oracle_form_parse: RT not installed ({lib}/RT/Interface/REST.pm missing)");
+        return;
+    }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/rt-form-oracle.pl");
+    let seed: u64 = std::env::var("RT_ORACLE_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_F0F0_1234_5678);
+    let cases: usize = std::env::var("RT_ORACLE_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
+    let mut rng = Rng(seed | 1);
+    let mut stats = [0usize; 3];
+    let mut all = Vec::new();
+    while all.len() < cases {
+        if let Some(c) = build_case(&mut rng, &mut stats) {
+            all.push(c);
+        }
+    }
+    let mut input = Vec::new();
+    for (text, _) in &all {
+        writeln!(input, "{}", text.len()).unwrap();
+        input.extend_from_slice(text.as_bytes());
+    }
+    let child = Command::new("perl")
+        .arg(format!("-I{lib}"))
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            println!("SKIP oracle_form_parse: cannot run perl: {e}");
+            return;
+        }
+    };
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(
+        out.status.success(),
+        "oracle failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = Reader {
+        buf: &out.stdout,
+        at: 0,
+    };
+    let mut kinds = [0usize; 3];
+    let mut failures = Vec::new();
+    for (text, expect) in &all {
+        let rt = reader.case();
+        kinds[match expect {
+            Expect::Encoded(_) => 0,
+            Expect::Refused(_) => 1,
+            Expect::Soup(_) => 2,
+        }] += 1;
+        if let Err(e) = check(expect, &rt) {
+            failures.push(format!("input {text:?}: {e}"));
+        }
+    }
+    assert_eq!(
+        reader.at,
+        out.stdout.len(),
+        "oracle printed more than expected"
+    );
+    println!(
+        "oracle_form_parse: {} of {} cases agreed with RT's form_parse \
+         ({} encoded requests, {} refusals confirmed necessary, {} arbitrary contents); \
+         values refused: {}, list items refused: {}",
+        all.len() - failures.len(),
+        all.len(),
+        kinds[0],
+        kinds[1],
+        kinds[2],
+        stats[1],
+        stats[2]
+    );
+    for f in failures.iter().take(20) {
+        println!("DISAGREEMENT {f}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} disagreements with RT",
+        failures.len()
+    );
+    assert!(
+        kinds.iter().all(|&k| k >= 100),
+        "too few cases of a kind: {kinds:?}"
+    );
+}
