@@ -863,3 +863,306 @@ pub fn shared_views(data: &[u8]) {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// encode_structured (request side)
+
+/// Field names that are valid most of the time, so that structured inputs
+/// build forms rather than fail validation.
+const NAMES: &[&str] = &[
+    "Subject",
+    "Text",
+    "Status",
+    "Queue",
+    "Requestors",
+    "CF.{Colon: Field}",
+    "CF-Old",
+    "Action",
+];
+
+/// Anything the request API builds (forms of validated names and values,
+/// joined into `content`) encodes to its `encoded_len` bytes of UTF-8 that
+/// the request-side parser (RT's `form_parse`) reads back as the same forms,
+/// fields and values, with no comment and no error.
+pub fn encode_structured(data: &[u8]) {
+    use crate::request::{Content, ParsedValue, RequestForm, parse_content};
+    use alloc::string::String;
+    use arbitrary::Unstructured;
+
+    let mut u = Unstructured::new(data);
+    let mut content = Content::new();
+    let mut expect: Vec<Vec<(&str, &str)>> = Vec::new();
+    let n_forms = u.int_in_range(1..=4u8).unwrap_or(1);
+    for _ in 0..n_forms {
+        let mut form = RequestForm::new();
+        let mut fields = Vec::new();
+        for _ in 0..u.int_in_range(1..=6u8).unwrap_or(1) {
+            let name: &str = if u.ratio(3, 4).unwrap_or(true) {
+                NAMES[usize::from(u.int_in_range(0..=7u8).unwrap_or(0))]
+            } else {
+                u.arbitrary().unwrap_or("")
+            };
+            let value: &str = u.arbitrary().unwrap_or("");
+            if form.field(name, value).is_ok() {
+                fields.push((name, value));
+            }
+        }
+        if content.push(form).is_ok() {
+            expect.push(fields);
+        }
+    }
+    let bytes = content.to_bytes();
+    assert_eq!(
+        content.encoded_len(),
+        bytes.len(),
+        "encoded_len; {expect:?}"
+    );
+    let text = core::str::from_utf8(&bytes).expect("content is UTF-8");
+    let parsed = parse_content(text);
+    assert_eq!(
+        parsed.len(),
+        expect.len(),
+        "form count; {expect:?} encoded as {}",
+        Show(&bytes)
+    );
+    for (p, want) in parsed.iter().zip(&expect) {
+        let ctx = || format!("{want:?} encoded as {}", Show(&bytes));
+        assert_eq!(p.error(), None, "error; {}", ctx());
+        assert_eq!(p.comment(), None, "comment; {}", ctx());
+        let got: Vec<(&str, Option<String>)> = p
+            .fields()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    match v {
+                        ParsedValue::Scalar(s) => Some(String::from(&**s)),
+                        ParsedValue::List(_) => None,
+                    },
+                )
+            })
+            .collect();
+        let want: Vec<(&str, Option<String>)> = want
+            .iter()
+            .map(|(k, v)| (*k, Some(String::from(*v))))
+            .collect();
+        assert_eq!(got, want, "fields read back; {}", ctx());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// content_body (request bodies)
+
+fn percent_decode(enc: &[u8], ctx: &dyn Fn() -> alloc::string::String) -> Vec<u8> {
+    let hex = |b: u8| match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(enc.len());
+    let mut i = 0;
+    while i < enc.len() {
+        let b = enc[i];
+        if b == b'%' {
+            let (Some(h), Some(l)) = (
+                enc.get(i + 1).copied().and_then(hex),
+                enc.get(i + 2).copied().and_then(hex),
+            ) else {
+                panic!("bad percent escape at {i}; {}", ctx());
+            };
+            out.push(h << 4 | l);
+            i += 3;
+        } else {
+            assert!(
+                b.is_ascii_alphanumeric() || b"-._~*".contains(&b),
+                "unescaped byte {b:#04x} in a url-encoded value; {}",
+                ctx()
+            );
+            out.push(b);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The url-encoded body (`content=…&user=…&pass=…`) and the multipart body
+/// (content, credentials, attachments) decode back to the same parts, their
+/// lengths are what the `*_len` functions say, and the multipart boundary
+/// occurs in no part.
+pub fn content_body(data: &[u8]) {
+    use crate::request::{
+        Attachment, Credentials, multipart_body, urlencoded_body, urlencoded_len,
+    };
+    use arbitrary::Unstructured;
+
+    let mut u = Unstructured::new(data);
+    let creds = if u.ratio(1, 2).unwrap_or(false) {
+        let user: &str = u.arbitrary().unwrap_or("");
+        let pass: &str = u.arbitrary().unwrap_or("");
+        Some(Credentials::new(user, pass))
+    } else {
+        None
+    };
+    let mut atts = Vec::new();
+    for _ in 0..u.int_in_range(0..=3u8).unwrap_or(0) {
+        let name: &str = u.arbitrary().unwrap_or("");
+        let ctype: &str = u.arbitrary().unwrap_or("text/plain");
+        let bytes: &[u8] = u.arbitrary().unwrap_or(b"");
+        if let Ok(a) = Attachment::new(name, ctype, bytes) {
+            atts.push(a);
+        }
+    }
+    let content: &[u8] = u.take_rest();
+
+    // url-encoded
+    let mut body = Vec::new();
+    urlencoded_body(content, creds.as_ref(), &mut body);
+    let ctx = || format!("content {}; url-encoded {}", Show(content), Show(&body));
+    assert_eq!(
+        urlencoded_len(content, creds.as_ref()),
+        body.len(),
+        "{}",
+        ctx()
+    );
+    let parts: Vec<&[u8]> = body.split(|&b| b == b'&').collect();
+    let mut want: Vec<(&[u8], &[u8])> = alloc::vec![(&b"content"[..], content)];
+    if let Some(c) = &creds {
+        want.push((b"user", c.user().as_bytes()));
+        want.push((b"pass", c.pass().as_bytes()));
+    }
+    assert_eq!(parts.len(), want.len(), "parts; {}", ctx());
+    for (part, (name, value)) in parts.iter().zip(&want) {
+        let eq = part.iter().position(|&b| b == b'=').expect("name=value");
+        assert_eq!(&part[..eq], *name, "{}", ctx());
+        assert_eq!(percent_decode(&part[eq + 1..], &ctx), *value, "{}", ctx());
+    }
+
+    // multipart
+    let mp = multipart_body(content, creds.as_ref(), &atts);
+    let b = mp.boundary().as_bytes();
+    let body = mp.bytes();
+    let ctx = || format!("content {}; multipart {}", Show(content), Show(body));
+    assert!(
+        mp.content_type().ends_with(mp.boundary()),
+        "content type {}; {}",
+        mp.content_type(),
+        ctx()
+    );
+    let mut open = Vec::from(&b"--"[..]);
+    open.extend_from_slice(b);
+    open.extend_from_slice(b"\r\n");
+    let mut close = Vec::from(&b"\r\n--"[..]);
+    close.extend_from_slice(b);
+    close.extend_from_slice(b"--\r\n");
+    let mut delim = Vec::from(&b"\r\n--"[..]);
+    delim.extend_from_slice(b);
+    delim.extend_from_slice(b"\r\n");
+    let inner = body
+        .strip_prefix(&open[..])
+        .and_then(|r| r.strip_suffix(&close[..]))
+        .unwrap_or_else(|| panic!("multipart framing; {}", ctx()));
+    let mut parts = Vec::new();
+    let mut rest = inner;
+    while let Some(p) = memchr::memmem::find(rest, &delim) {
+        parts.push(&rest[..p]);
+        rest = &rest[p + delim.len()..];
+    }
+    parts.push(rest);
+    let mut want: Vec<(alloc::string::String, &[u8])> =
+        alloc::vec![(format!("name=\"content\""), content)];
+    if let Some(c) = &creds {
+        want.push((format!("name=\"user\""), c.user().as_bytes()));
+        want.push((format!("name=\"pass\""), c.pass().as_bytes()));
+    }
+    for (i, a) in atts.iter().enumerate() {
+        want.push((format!("name=\"attachment_{}\"", i + 1), a.bytes()));
+    }
+    assert_eq!(parts.len(), want.len(), "multipart parts; {}", ctx());
+    for (part, (name, value)) in parts.iter().zip(&want) {
+        let h = memchr::memmem::find(part, b"\r\n\r\n")
+            .unwrap_or_else(|| panic!("part without header end; {}", ctx()));
+        let header = &part[..h];
+        assert!(
+            memchr::memmem::find(header, name.as_bytes()).is_some(),
+            "part header {} lacks {name}; {}",
+            Show(header),
+            ctx()
+        );
+        assert_eq!(&part[h + 4..], *value, "part data; {}", ctx());
+    }
+    assert!(memchr::memmem::find(content, b).is_none());
+}
+
+// ---------------------------------------------------------------------------
+// Typed views
+
+fn check_view<T: fmt::Debug>(
+    v: Result<T, crate::views::ViewError<'_>>,
+    input: &[u8],
+    opts: &ParseOptions,
+) {
+    match v {
+        Ok(v) => {
+            let _ = format!("{v:?}");
+        }
+        Err(crate::views::ViewError::Shape(e)) => check_error(&e, input, opts),
+        Err(e) => {
+            let _ = format!("{e} {e:?}");
+        }
+    }
+}
+
+macro_rules! view_oracles {
+    ($($(#[$m:meta])* $name:ident => $($ty:ident)::+;)*) => {$(
+        $(#[$m])*
+        ///
+        /// Building the view from any parse never panics; a shape error
+        /// points into the input with a consistent line and column.
+        pub fn $name(data: &[u8]) {
+            for (opts, input) in cases(data) {
+                if let Ok(r) = parse_response_with(input, &opts) {
+                    check_view(crate::$($ty)::+::from_response(&r), input, &opts);
+                }
+            }
+        }
+    )*};
+}
+
+view_oracles! {
+    /// `views::TicketList` (ticket show, search `format=l`).
+    view_ticket_list => views::TicketList;
+    /// `views::Template` (`…/new`).
+    view_template => views::Template;
+    /// `views::Links`.
+    view_links => views::Links;
+    /// `views::AttachmentList`.
+    view_attachment_list => views::AttachmentList;
+    /// `views::Attachment` (one attachment with headers and content).
+    view_attachment => views::Attachment;
+    /// `views::AttachmentContent` (raw content).
+    view_attachment_content => views::AttachmentContent;
+    /// `views::History`.
+    view_history => views::History;
+    /// `views::LongHistory`.
+    view_long_history => views::LongHistory;
+    /// `views::SearchResults`.
+    view_search_results => views::SearchResults;
+    /// `views::User`.
+    view_user => views::User;
+    /// `views::Queue`.
+    view_queue => views::Queue;
+    /// `views::Group`.
+    view_group => views::Group;
+}
+
+/// `views::Reply` (answers to writes, every refusal): building it from any
+/// parse never panics.
+pub fn view_reply(data: &[u8]) {
+    for (opts, input) in cases(data) {
+        if let Ok(r) = parse_response_with(input, &opts) {
+            let reply = crate::views::Reply::from_response(&r);
+            let _ = format!("{reply:?}");
+        }
+    }
+}

@@ -16,6 +16,21 @@ const ORACLES: &[(&str, Oracle)] = &[
     ("roundtrip_response", fuzzing::roundtrip_response),
     ("stream_chunks", fuzzing::stream_chunks),
     ("shared_views", fuzzing::shared_views),
+    ("encode_structured", fuzzing::encode_structured),
+    ("content_body", fuzzing::content_body),
+    ("view_ticket_list", fuzzing::view_ticket_list),
+    ("view_template", fuzzing::view_template),
+    ("view_links", fuzzing::view_links),
+    ("view_attachment_list", fuzzing::view_attachment_list),
+    ("view_attachment", fuzzing::view_attachment),
+    ("view_attachment_content", fuzzing::view_attachment_content),
+    ("view_history", fuzzing::view_history),
+    ("view_long_history", fuzzing::view_long_history),
+    ("view_search_results", fuzzing::view_search_results),
+    ("view_user", fuzzing::view_user),
+    ("view_queue", fuzzing::view_queue),
+    ("view_group", fuzzing::view_group),
+    ("view_reply", fuzzing::view_reply),
 ];
 
 fn files(dir: &str, ext: Option<&str>) -> Vec<PathBuf> {
