@@ -1070,10 +1070,16 @@ pub fn content_body(data: &[u8]) {
     }
     parts.push(rest);
     let mut want: Vec<(alloc::string::String, &[u8])> =
-        alloc::vec![(format!("name=\"content\""), content)];
+        alloc::vec![(alloc::string::String::from("name=\"content\""), content)];
     if let Some(c) = &creds {
-        want.push((format!("name=\"user\""), c.user().as_bytes()));
-        want.push((format!("name=\"pass\""), c.pass().as_bytes()));
+        want.push((
+            alloc::string::String::from("name=\"user\""),
+            c.user().as_bytes(),
+        ));
+        want.push((
+            alloc::string::String::from("name=\"pass\""),
+            c.pass().as_bytes(),
+        ));
     }
     for (i, a) in atts.iter().enumerate() {
         want.push((format!("name=\"attachment_{}\"", i + 1), a.bytes()));
