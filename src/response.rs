@@ -903,7 +903,9 @@ impl<'a> Parser<'a, '_> {
         if self.t.forms.len() >= self.opts.limits.max_forms {
             return Err(self.limit(at, LimitKind::Forms, self.opts.limits.max_forms));
         }
-        let field_list = had_fields || (parts.echo.is_none() && e >= 1);
+        // Without comments an empty field list leaves no trace in RT's
+        // layout (only the empty line after comments shows it).
+        let field_list = had_fields || (parts.comments.is_some() && parts.echo.is_none() && e >= 1);
         self.t.forms.push(FormRec {
             span: parts.start..parts.end.max(parts.start),
             comments: parts.comments,

@@ -172,3 +172,25 @@ fn regression_stream_error_where_one_shot_falls_back_to_text() {
     let r = rt_wire::parse_response(input).unwrap();
     assert!(!r.envelopes().next().unwrap().is_forms());
 }
+
+/// A form with neither comments nor fields before a separator and two empty
+/// lines was read with an empty field list, which RT's layout cannot show
+/// (only the empty line after comments does): the round trip lost it.
+#[test]
+fn regression_field_list_of_comment_less_empty_form() {
+    let input = include_bytes!("../corpus/regressions/field-list-of-comment-less-empty-form.rt");
+    fuzzing::roundtrip_response(input);
+    let r = rt_wire::parse_response(b"RT/5.0.3 200 Ok\n\n\n\n--\n\nid: 1\n").unwrap();
+    assert!(!r.forms().next().unwrap().has_field_list());
+    let r = rt_wire::parse_response(b"RT/5.0.3 200 Ok\n\n# c\n\n\n--\n\nid: 1\n").unwrap();
+    assert!(r.forms().next().unwrap().has_field_list());
+}
+
+/// Oracle fix: RT's layout may be longer than the input, so the round trip
+/// reads the encoding back without the input length limit.
+#[test]
+fn regression_roundtrip_encoding_longer_than_input_limit() {
+    let input =
+        include_bytes!("../corpus/regressions/roundtrip-encoding-longer-than-input-limit.rt");
+    fuzzing::roundtrip_response(input);
+}
