@@ -223,7 +223,24 @@ impl<'a> Value<'a> {
     /// Whether the decoded value ends with LF.
     #[must_use]
     pub fn trailing_lf(&self) -> bool {
-        self.flags & TRAILING_LF != 0
+        self.flags & TRAILING_LF != 0 || self.last_cont_empty()
+    }
+
+    /// Whether the last continuation line decodes to an empty line (it is no
+    /// longer than the indentation). RT writes a final LF as an unindented
+    /// empty line instead, but other input may end a value this way.
+    fn last_cont_empty(&self) -> bool {
+        if !self.has_cont {
+            return false;
+        }
+        let start = memchr::memrchr(b'\n', self.cont).map_or(0, |p| p + 1);
+        let last = &self.cont[start..];
+        let last = if self.flags & CRLF != 0 {
+            last.strip_suffix(b"\r").unwrap_or(last)
+        } else {
+            last
+        };
+        last.len() <= self.indent
     }
 
     /// The first line of the value, exactly as printed after `": "` (leading
@@ -276,7 +293,7 @@ impl<'a> Value<'a> {
             cont: if self.has_cont { Some(self.cont) } else { None },
             indent: self.indent,
             crlf: self.flags & CRLF != 0,
-            trailing: self.trailing_lf(),
+            trailing: self.flags & TRAILING_LF != 0,
         }
     }
 

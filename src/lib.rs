@@ -50,6 +50,9 @@ extern crate std;
 
 mod error;
 mod form;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 mod options;
 pub mod request;

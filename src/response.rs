@@ -753,6 +753,10 @@ impl<'a> Parser<'a, '_> {
                     line.start,
                 )?;
                 form_open = false;
+                // A form with no line (`--` right after `--`) lies after the
+                // separator, not over the previous form.
+                form_start = line.next;
+                form_end = line.next;
                 blanks = 0;
                 after_sep = true;
                 pos = line.next;
@@ -840,9 +844,30 @@ impl<'a> Parser<'a, '_> {
             pos = line.next;
         };
 
-        // End of the payload.
-        let trailer = if form_open || open.is_some() || comments.is_some() {
-            blanks.min(self.opts.framing.trailer())
+        // End of the payload. In RT's layout a multi-line last value is
+        // followed by an empty line of its own, so only the empty lines after
+        // it are framing. A value ending in an indented empty line decodes
+        // with a final LF, which RT's layout writes as two empty lines that a
+        // reader takes after the framing: all of the framing is reported.
+        let framing = self.opts.framing.trailer();
+        let (own, ends_lf) = match &open {
+            Some(o) if o.rec.cont_end > o.rec.first_end => {
+                let cont = &input[o.rec.first_end as usize + 1..o.rec.cont_end as usize];
+                let last = memchr::memrchr(b'\n', cont).map_or(0, |p| p + 1);
+                let line = &cont[last..];
+                let line = if crlf != 0 {
+                    line.strip_suffix(b"\r").unwrap_or(line)
+                } else {
+                    line
+                };
+                (1, line.len() <= usize::from(o.rec.indent))
+            }
+            _ => (0, false),
+        };
+        let trailer = if ends_lf {
+            framing
+        } else if form_open || open.is_some() || comments.is_some() {
+            blanks.saturating_sub(own).min(framing)
         } else {
             blanks
         };
@@ -909,7 +934,9 @@ impl<'a> Parser<'a, '_> {
         if self.t.forms.len() >= self.opts.limits.max_forms {
             return Err(self.limit(at, LimitKind::Forms, self.opts.limits.max_forms));
         }
-        let field_list = had_fields || (parts.echo.is_none() && e >= 1);
+        // Without comments an empty field list leaves no trace in RT's
+        // layout (only the empty line after comments shows it).
+        let field_list = had_fields || (parts.comments.is_some() && parts.echo.is_none() && e >= 1);
         self.t.forms.push(FormRec {
             span: parts.start..parts.end.max(parts.start),
             comments: parts.comments,

@@ -1,0 +1,196 @@
+//! The fuzzing oracles (`rt_wire::fuzzing`) over the committed corpus and every
+//! pinned regression input, so the checks the fuzz targets make also run under
+//! `cargo test --features fuzzing`. Each finding of a fuzzing campaign is
+//! pinned twice: its input under `corpus/regressions/` (run by the loop) and a
+//! named test below (which names the bug).
+#![cfg(feature = "fuzzing")]
+
+use std::path::{Path, PathBuf};
+
+use rt_wire::fuzzing;
+
+type Oracle = fn(&[u8]);
+
+const ORACLES: &[(&str, Oracle)] = &[
+    ("parse_response", fuzzing::parse_response),
+    ("roundtrip_response", fuzzing::roundtrip_response),
+    ("stream_chunks", fuzzing::stream_chunks),
+    ("shared_views", fuzzing::shared_views),
+    ("encode_structured", fuzzing::encode_structured),
+    ("content_body", fuzzing::content_body),
+    ("view_ticket_list", fuzzing::view_ticket_list),
+    ("view_template", fuzzing::view_template),
+    ("view_links", fuzzing::view_links),
+    ("view_attachment_list", fuzzing::view_attachment_list),
+    ("view_attachment", fuzzing::view_attachment),
+    ("view_attachment_content", fuzzing::view_attachment_content),
+    ("view_history", fuzzing::view_history),
+    ("view_long_history", fuzzing::view_long_history),
+    ("view_search_results", fuzzing::view_search_results),
+    ("view_user", fuzzing::view_user),
+    ("view_queue", fuzzing::view_queue),
+    ("view_group", fuzzing::view_group),
+    ("view_reply", fuzzing::view_reply),
+];
+
+fn files(dir: &str, ext: Option<&str>) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .filter(|p| ext.is_none_or(|x| p.extension().is_some_and(|e| e == x)))
+        .collect();
+    out.sort();
+    out
+}
+
+fn run_all(paths: &[PathBuf]) {
+    for path in paths {
+        let input = std::fs::read(path).unwrap();
+        for (name, oracle) in ORACLES {
+            let r = std::panic::catch_unwind(|| oracle(&input));
+            assert!(r.is_ok(), "{name} failed on {}", path.display());
+        }
+    }
+}
+
+#[test]
+fn oracles_hold_on_the_rt5_corpus() {
+    let paths = files("corpus/rt5", Some("rt"));
+    assert!(paths.len() >= 180, "only {} RT 5 captures", paths.len());
+    run_all(&paths);
+}
+
+#[test]
+fn oracles_hold_on_the_rt4_corpus() {
+    let paths = files("corpus/rt4", Some("rt"));
+    assert!(paths.len() >= 180, "only {} RT 4 captures", paths.len());
+    run_all(&paths);
+}
+
+#[test]
+fn oracles_hold_on_every_pinned_regression() {
+    let paths = files("corpus/regressions", None);
+    assert!(!paths.is_empty(), "no regression inputs");
+    run_all(&paths);
+}
+
+/// Each byte selects a distinct option combination, and every combination of
+/// the bits the oracles document is reached.
+#[test]
+fn option_byte_reaches_every_combination() {
+    let mut seen = std::collections::HashSet::new();
+    for b in 0..=u8::MAX {
+        seen.insert(format!("{:?}", fuzzing::options_from_byte(b)));
+    }
+    // 3 framings × forms_only × allow_crlf × key_split × small limits × input limit.
+    assert_eq!(seen.len(), 3 * 2 * 2 * 2 * 2 * 2);
+}
+
+/// The oracles reject what they are meant to reject: a checker that accepted
+/// everything would make every test above pass.
+#[test]
+fn oracles_can_fail() {
+    let shape = |b: &[u8]| fuzzing::shape(&rt_wire::parse_response(b).unwrap());
+    assert_ne!(
+        shape(b"RT/5.0.3 200 Ok\n\nid: 1\n\n"),
+        shape(b"RT/5.0.3 200 Ok\n\nid: 2\n\n")
+    );
+    assert_ne!(
+        shape(b"RT/5.0.3 200 Ok\n\nK: a\n   b\n\n"),
+        shape(b"RT/5.0.3 200 Ok\n\nK: a\n    b\n\n")
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Findings, one named test each (input under corpus/regressions/).
+
+/// `Value::trailing_lf` was false for a value whose last continuation line is
+/// only indentation, although the decoded value (`"a\n"`) ends with LF.
+#[test]
+fn regression_trailing_lf_from_indented_empty_line() {
+    let input = include_bytes!("../corpus/regressions/trailing-lf-from-indented-empty-line.rt");
+    fuzzing::parse_response(input);
+    let r = rt_wire::parse_response(input).unwrap();
+    let v = r.forms().next().unwrap().get("K").unwrap().value();
+    assert_eq!(&*v.to_bytes(), b"a\n");
+    assert!(v.trailing_lf());
+}
+
+/// A multi-line last value followed by fewer empty lines than RT writes: the
+/// parse counted the value's own empty line as framing, so encoding added one
+/// and the encoding was not a fixpoint.
+#[test]
+fn regression_trailer_after_short_multiline_value() {
+    for name in [
+        "trailer-after-short-multiline-value.rt",
+        "trailer-search-multiline-value.rt",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/regressions")
+            .join(name);
+        fuzzing::roundtrip_response(&std::fs::read(path).unwrap());
+    }
+    let input = include_bytes!("../corpus/regressions/trailer-after-short-multiline-value.rt");
+    let r = rt_wire::parse_response(input).unwrap();
+    assert_eq!(r.envelopes().next().unwrap().trailer(), 0);
+    assert_eq!(r.to_bytes(), b"RT/5.0.3 200 Ok\n\nK: a\n   b\n\n");
+}
+
+/// A form with no line (`--` right after `--`) had the span of the form
+/// before the separator, so form spans went backwards.
+#[test]
+fn regression_empty_form_span_after_separator() {
+    let input = include_bytes!("../corpus/regressions/empty-form-span-after-separator.rt");
+    fuzzing::parse_response(input);
+    let r = rt_wire::parse_response(input).unwrap();
+    let spans: Vec<_> = r.forms().map(|f| f.span()).collect();
+    assert!(
+        spans.windows(2).all(|w| w[0].end <= w[1].start),
+        "{spans:?}"
+    );
+}
+
+/// Known difference (reported): a payload ending in a separator that closes an
+/// empty form reads with a final empty form that the encoding drops. The
+/// encoding must still be a fixpoint and keep every other form.
+#[test]
+fn regression_trailing_empty_form_after_separator() {
+    let input = include_bytes!("../corpus/regressions/trailing-empty-form-after-separator.rt");
+    fuzzing::roundtrip_response(input);
+}
+
+/// Known difference (documented): a payload that goes bad after its first
+/// form is text for the one-shot parse and an error for the streaming reader;
+/// with `forms_only` both fail.
+#[test]
+fn regression_stream_error_where_one_shot_falls_back_to_text() {
+    let input =
+        include_bytes!("../corpus/regressions/stream-error-where-one-shot-falls-back-to-text.rt");
+    fuzzing::stream_chunks(input);
+    let r = rt_wire::parse_response(input).unwrap();
+    assert!(!r.envelopes().next().unwrap().is_forms());
+}
+
+/// A form with neither comments nor fields before a separator and two empty
+/// lines was read with an empty field list, which RT's layout cannot show
+/// (only the empty line after comments does): the round trip lost it.
+#[test]
+fn regression_field_list_of_comment_less_empty_form() {
+    let input = include_bytes!("../corpus/regressions/field-list-of-comment-less-empty-form.rt");
+    fuzzing::roundtrip_response(input);
+    let r = rt_wire::parse_response(b"RT/5.0.3 200 Ok\n\n\n\n--\n\nid: 1\n").unwrap();
+    assert!(!r.forms().next().unwrap().has_field_list());
+    let r = rt_wire::parse_response(b"RT/5.0.3 200 Ok\n\n# c\n\n\n--\n\nid: 1\n").unwrap();
+    assert!(r.forms().next().unwrap().has_field_list());
+}
+
+/// Oracle fix: RT's layout may be longer than the input, so the round trip
+/// reads the encoding back without the input length limit.
+#[test]
+fn regression_roundtrip_encoding_longer_than_input_limit() {
+    let input =
+        include_bytes!("../corpus/regressions/roundtrip-encoding-longer-than-input-limit.rt");
+    fuzzing::roundtrip_response(input);
+}
