@@ -105,6 +105,7 @@ pub(crate) fn parse_form_window(
     window: &[u8],
     options: &ParseOptions,
     tables: &mut Tables,
+    payload_start: bool,
 ) -> Result<(usize, usize), ParseError> {
     tables.forms.clear();
     tables.fields.clear();
@@ -113,6 +114,7 @@ pub(crate) fn parse_form_window(
         input: window,
         opts: options,
         t: core::mem::replace(tables, Tables::empty(options.framing)),
+        status_at_start: payload_start,
     };
     let r = p.form_set(0);
     *tables = p.t;
@@ -223,6 +225,7 @@ pub(crate) fn parse_tables(input: &[u8], options: &ParseOptions) -> Result<Table
             fields: Vec::with_capacity(fields),
             framing: options.framing,
         },
+        status_at_start: true,
     };
     p.body()?;
     Ok(p.t)
@@ -475,6 +478,10 @@ struct Parser<'a, 'o> {
     input: &'a [u8],
     opts: &'o ParseOptions,
     t: Tables,
+    /// Whether a status line at the very start of a form set starts the next
+    /// envelope (true at a payload's start, which follows an empty line; false
+    /// for the streaming reader's windows after a separator).
+    status_at_start: bool,
 }
 
 /// One line: `start..end` is its text (LF, and CR with `allow_crlf`, excluded),
@@ -616,7 +623,15 @@ impl<'a> Parser<'a, '_> {
         }
         let (end, kind, trailer) = match self.form_set(start) {
             Ok((end, trailer)) => (end, PayloadKind::Forms, trailer),
-            Err(e) if self.opts.forms_only || matches!(e.kind(), ErrorKind::Limit(_)) => {
+            // A payload is read as text only when its first form is not a
+            // form: once a form was read, what follows must be forms too
+            // (the streaming reader, which hands forms out as they come,
+            // decides the same way).
+            Err(e)
+                if self.opts.forms_only
+                    || matches!(e.kind(), ErrorKind::Limit(_))
+                    || self.t.forms.len() > forms_start =>
+            {
                 return Err(e);
             }
             Err(_) => {
@@ -730,7 +745,7 @@ impl<'a> Parser<'a, '_> {
 
             // The next envelope (long history): a status line after an empty line.
             if first == b'R'
-                && (blanks > 0 || line.start == start)
+                && (blanks > 0 || (line.start == start && self.status_at_start))
                 && text.starts_with(b"RT/")
                 && is_status_line(text)
             {

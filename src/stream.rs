@@ -274,6 +274,13 @@ impl StreamReader {
                         self.state = State::Done;
                         return Ok(Outcome::Status(line.len(), rest.len()));
                     };
+                    if lf > self.opts.limits.max_line_len {
+                        return Err(self.err(
+                            buf,
+                            self.opts.limits.max_line_len,
+                            ErrorKind::Limit(LimitKind::LineLength),
+                        ));
+                    }
                     let mut len = lf;
                     if self.opts.allow_crlf && len > 0 && rest[len - 1] == b'\r' {
                         len -= 1;
@@ -368,8 +375,9 @@ impl StreamReader {
                         self.state = State::TextPayload { at_start: true };
                         continue;
                     }
-                    match parse_form_window(window, &self.opts, &mut self.tables) {
-                        Ok(_) => {}
+                    let stop = match parse_form_window(window, &self.opts, &mut self.tables, first)
+                    {
+                        Ok((stop, _)) => stop,
                         Err(e)
                             if first
                                 && !self.opts.forms_only
@@ -379,7 +387,13 @@ impl StreamReader {
                             continue;
                         }
                         Err(e) => return Err(e.relocate(buf, 0, self.offset, self.lines)),
-                    }
+                    };
+                    // The form set stops early only at the next envelope.
+                    let (end, is_sep) = if stop < window.len() {
+                        (stop, false)
+                    } else {
+                        (end, is_sep)
+                    };
                     let n_forms = self.tables.forms.len();
                     let n_fields = self.tables.fields.len();
                     if self.forms + n_forms > self.opts.limits.max_forms {
