@@ -719,7 +719,19 @@ impl<'a> Parser<'a, '_> {
                     // At most 16 by RT's rule.
                     o.rec.indent = u8::try_from(indent_width(key)).unwrap_or(4);
                 }
-                let w = usize::from(o.rec.indent);
+                let mut w = usize::from(o.rec.indent);
+                if text.len() < w || text[..w] != INDENT[..w] {
+                    let spaces = text.iter().take(w).take_while(|&&b| b == b' ').count();
+                    // A key that itself contains ": " (a user, queue or group
+                    // custom field named `CF-A: B`) was split too early and
+                    // its width is wrong: RT's own width for the longer key
+                    // tells where it really ends.
+                    if let Some((key_end, width)) = self.later_split(&o.rec, spaces) {
+                        o.rec.key_end = pos32(key_end);
+                        o.rec.indent = u8::try_from(width).unwrap_or(4);
+                        w = width;
+                    }
+                }
                 if text.len() < w || text[..w] != INDENT[..w] {
                     let spaces = text.iter().take(w).take_while(|&&b| b == b' ').count();
                     return Err(self
@@ -902,6 +914,24 @@ impl<'a> Parser<'a, '_> {
             )?;
         }
         Ok((end, trailer))
+    }
+
+    /// For a field whose continuation line has only `spaces` spaces, a later
+    /// `": "` of its key line at which the key would have RT's width of at
+    /// most `spaces` (spec §5.2), if there is one, as `(key_end, width)`.
+    fn later_split(&self, rec: &FieldRec, spaces: usize) -> Option<(usize, usize)> {
+        let key_start = rec.key_start as usize;
+        let line = &self.input[key_start..rec.first_end as usize];
+        let mut from = rec.key_end as usize - key_start + 2;
+        while let Some(p) = memchr::memmem::find(&line[from.min(line.len())..], b": ") {
+            let end = from + p;
+            let width = indent_width(&line[..end]);
+            if width <= spaces {
+                return Some((key_start + end, width));
+            }
+            from = end + 2;
+        }
+        None
     }
 
     /// Closes the open field. `e` is the number of empty lines after it, with

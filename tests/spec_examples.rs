@@ -223,3 +223,17 @@ fn errors_have_positions() {
     assert_eq!(e.kind(), rt_wire::ErrorKind::EmptyLine);
     assert!(e.to_string().contains("line 2, column 1"));
 }
+
+#[test]
+fn object_custom_field_names_with_colons() {
+    // A user custom field named `Colon: Field` with a wrapped list: the first
+    // ": " would give the key `CF-Colon` (width 10), but RT indented by 4, the
+    // width of the whole name `CF-Colon: Field` (spec §5.2, §5.6).
+    let body = b"RT/5.0.3 200 Ok\n\nid: user/76\nName: dave\n\nCF-Colon: Field: alpha@example.com, bravo@example.com, charlie@example.com,\n    delta@example.com\n\n";
+    roundtrip(body, &ParseOptions::new().forms_only(true));
+    let r = parse_response(body).unwrap();
+    let f = r.forms().next().unwrap();
+    let cf = f.field(2).unwrap();
+    assert_eq!(cf.key(), b"CF-Colon: Field");
+    assert_eq!(cf.value().items().count(), 4);
+}
