@@ -106,6 +106,7 @@ pub(crate) fn parse_form_window(
     options: &ParseOptions,
     tables: &mut Tables,
     payload_start: bool,
+    last: bool,
 ) -> Result<(usize, usize), ParseError> {
     tables.forms.clear();
     tables.fields.clear();
@@ -115,6 +116,8 @@ pub(crate) fn parse_form_window(
         opts: options,
         t: core::mem::replace(tables, Tables::empty(options.framing)),
         status_at_start: payload_start,
+        after_separator: !payload_start,
+        close_after_separator: last,
     };
     let r = p.form_set(0);
     *tables = p.t;
@@ -226,6 +229,8 @@ pub(crate) fn parse_tables(input: &[u8], options: &ParseOptions) -> Result<Table
             framing: options.framing,
         },
         status_at_start: true,
+        after_separator: false,
+        close_after_separator: true,
     };
     p.body()?;
     Ok(p.t)
@@ -482,6 +487,13 @@ struct Parser<'a, 'o> {
     /// envelope (true at a payload's start, which follows an empty line; false
     /// for the streaming reader's windows after a separator).
     status_at_start: bool,
+    /// Whether the form set starts right after a `--` separator (the
+    /// streaming reader's windows after the first form).
+    after_separator: bool,
+    /// Whether a separator at the end of the form set opens an empty last
+    /// form (false for the streaming reader's windows that end at a
+    /// separator: the next window reads that form).
+    close_after_separator: bool,
 }
 
 /// One line: `start..end` is its text (LF, and CR with `allow_crlf`, excluded),
@@ -681,6 +693,9 @@ impl<'a> Parser<'a, '_> {
         let mut open: Option<Open> = None;
         // Whether the next empty line belongs to a `--` separator.
         let mut after_sep = false;
+        // Whether a `--` separator came last: it opens a form even if nothing
+        // follows (RT's layout of a last, empty form is `--` then nothing).
+        let mut sep_last = self.after_separator;
 
         let end = loop {
             if pos >= input.len() {
@@ -784,6 +799,7 @@ impl<'a> Parser<'a, '_> {
                 // separator, not over the previous form.
                 form_start = line.next;
                 form_end = line.next;
+                sep_last = true;
                 blanks = 0;
                 after_sep = true;
                 pos = line.next;
@@ -793,6 +809,7 @@ impl<'a> Parser<'a, '_> {
 
             if !form_open {
                 form_open = true;
+                sep_last = false;
                 form_start = line.start;
             }
 
@@ -908,6 +925,21 @@ impl<'a> Parser<'a, '_> {
                     end: form_end,
                     comments,
                     echo,
+                    fields_start,
+                },
+                end,
+            )?;
+        } else if sep_last && self.close_after_separator {
+            // The empty form after a last separator.
+            self.end_form(
+                &mut open,
+                0,
+                FormEnd::Payload,
+                FormParts {
+                    start: form_start,
+                    end: form_start,
+                    comments: None,
+                    echo: None,
                     fields_start,
                 },
                 end,

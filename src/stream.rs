@@ -351,7 +351,7 @@ impl StreamReader {
                             continue;
                         }
                     }
-                    let (end, is_sep) = self.form_end(rest, first);
+                    let (end, is_sep) = self.form_end(rest, first, eof);
                     let end = match end {
                         Some(e) => e,
                         None if eof => rest.len(),
@@ -375,8 +375,16 @@ impl StreamReader {
                         self.state = State::TextPayload { at_start: true };
                         continue;
                     }
-                    let stop = match parse_form_window(window, &self.opts, &mut self.tables, first)
-                    {
+                    // A window that ends at a separator leaves the form after
+                    // it to the next window; the last window closes it.
+                    let last = eof && end == rest.len() && !is_sep;
+                    let stop = match parse_form_window(
+                        window,
+                        &self.opts,
+                        &mut self.tables,
+                        first,
+                        last,
+                    ) {
                         Ok((stop, _)) => stop,
                         Err(e)
                             if first
@@ -472,7 +480,7 @@ impl StreamReader {
     /// Where the next form ends in `rest`: after its `--` separator line
     /// (`is_sep`), or at the start of the next envelope; `None` when neither
     /// is in `rest` yet.
-    fn form_end(&self, rest: &[u8], at_start: bool) -> (Option<usize>, bool) {
+    fn form_end(&self, rest: &[u8], at_start: bool, eof: bool) -> (Option<usize>, bool) {
         let crlf = self.opts.allow_crlf;
         let sep = {
             let mut best: Option<(usize, usize)> = None;
@@ -506,7 +514,22 @@ impl StreamReader {
             (Some((s, e)), Some(v)) if s < v => (Some(e), true),
             (_, Some(v)) => (Some(v), false),
             (Some((_, e)), None) => (Some(e), true),
-            (None, None) => (None, false),
+            (None, None) => {
+                // At the end of the input a last line `--` needs no LF to be
+                // a separator.
+                let last = memchr::memrchr(b'\n', rest).map_or(0, |p| p + 1);
+                let line = &rest[last..];
+                let line = if crlf {
+                    line.strip_suffix(b"\r").unwrap_or(line)
+                } else {
+                    line
+                };
+                if eof && line == b"--" {
+                    (Some(rest.len()), true)
+                } else {
+                    (None, false)
+                }
+            }
         }
     }
 }

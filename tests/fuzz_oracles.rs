@@ -234,3 +234,19 @@ fn regression_stream_later_envelopes() {
         fuzzing::stream_chunks(input);
     }
 }
+
+/// A comments-only form, a separator and empty lines up to the end: the empty
+/// form after the last separator was not read, so re-encoding dropped the
+/// separator and the comments-only form came back with an empty field list.
+/// A separator now always opens a form (RT writes a last, empty form as `--`
+/// followed by nothing), in the one-shot parse and in the reader.
+#[test]
+fn regression_roundtrip_empty_last_form_after_separator() {
+    let input =
+        include_bytes!("../corpus/regressions/roundtrip-empty-last-form-after-separator.rt");
+    fuzzing::roundtrip_response(input);
+    fuzzing::stream_chunks(input);
+    let r = rt_wire::parse_response(input).unwrap();
+    assert_eq!(r.form_count(), 2);
+    assert_eq!(r.to_bytes(), input);
+}
