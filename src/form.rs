@@ -71,6 +71,9 @@ pub(crate) struct FormRec {
     pub fields: Range<usize>,
     /// The `>>` echo of a 409 answer (spec §5.5), without its final LF.
     pub echo: Option<Range<usize>>,
+    /// Whether the input was read with CRLF line ends (a CR before an LF is
+    /// then part of the line end, not of the line).
+    pub crlf: bool,
 }
 
 impl FieldRec {
@@ -472,6 +475,7 @@ impl<'r, 'a> Form<'r, 'a> {
     pub fn comments(&self) -> CommentLines<'a> {
         CommentLines {
             rest: self.rec.comments.clone().map(|r| &self.input[r]),
+            crlf: self.rec.crlf,
         }
     }
 
@@ -540,7 +544,10 @@ impl<'r, 'a> Form<'r, 'a> {
     /// included when the input used CRLF).
     #[must_use]
     pub fn echo_lines(&self) -> CommentLines<'a> {
-        CommentLines { rest: self.echo() }
+        CommentLines {
+            rest: self.echo(),
+            crlf: self.rec.crlf,
+        }
     }
 
     /// The byte range of the form in the input.
@@ -579,21 +586,28 @@ impl ExactSizeIterator for Fields<'_, '_> {}
 #[derive(Clone, Debug)]
 pub struct CommentLines<'a> {
     rest: Option<&'a [u8]>,
+    crlf: bool,
 }
 
 impl<'a> Iterator for CommentLines<'a> {
     type Item = &'a [u8];
     fn next(&mut self) -> Option<&'a [u8]> {
         let r = self.rest?;
-        match memchr::memchr(b'\n', r) {
+        let line = match memchr::memchr(b'\n', r) {
             Some(p) => {
                 self.rest = Some(&r[p + 1..]);
-                Some(r[..p].strip_suffix(b"\r").unwrap_or(&r[..p]))
+                &r[..p]
             }
             None => {
                 self.rest = None;
-                Some(r.strip_suffix(b"\r").unwrap_or(r))
+                r
             }
-        }
+        };
+        // Without CRLF line ends a CR is data and stays.
+        Some(if self.crlf {
+            line.strip_suffix(b"\r").unwrap_or(line)
+        } else {
+            line
+        })
     }
 }

@@ -478,7 +478,11 @@ fn form_shape(f: &Form<'_, '_>) -> FormShape {
                 )
             })
             .collect(),
-        echo: f.echo().map(<[u8]>::to_vec),
+        // Line by line: with CRLF line ends the raw echo keeps its CRs, the
+        // lines do not (and the writer writes LF).
+        echo: f
+            .echo()
+            .map(|_| f.echo_lines().collect::<Vec<_>>().join(&b'\n')),
     }
 }
 

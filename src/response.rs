@@ -741,7 +741,12 @@ impl<'a> Parser<'a, '_> {
                     // custom field named `CF-A: B`) was split too early and
                     // its width is wrong: RT's own width for the longer key
                     // tells where it really ends.
-                    if let Some((key_end, width)) = self.later_split(&o.rec, spaces) {
+                    // Only a line with text tells: a line of spaces may be
+                    // an empty line of the value under any width.
+                    let has_text = text.iter().any(|&b| b != b' ');
+                    if let Some((key_end, width)) =
+                        has_text.then(|| self.later_split(&o.rec, spaces)).flatten()
+                    {
                         o.rec.key_end = pos32(key_end);
                         o.rec.indent = u8::try_from(width).unwrap_or(4);
                         w = width;
@@ -1020,6 +1025,7 @@ impl<'a> Parser<'a, '_> {
             field_list,
             fields: parts.fields_start..self.t.fields.len(),
             echo: parts.echo,
+            crlf: self.opts.allow_crlf,
         });
         Ok(())
     }
@@ -1077,12 +1083,24 @@ pub(crate) fn is_plain_payload(payload: &[u8], framing: Framing) -> bool {
     if framing == Framing::Search && !payload.is_empty() && payload.iter().all(|&b| b == b'\n') {
         return true;
     }
-    PLAIN_MESSAGES.iter().any(|m| payload.starts_with(m))
+    // Empty lines before the message change nothing.
+    let start = payload
+        .iter()
+        .position(|&b| b != b'\n' && b != b'\r')
+        .unwrap_or(payload.len());
+    PLAIN_MESSAGES
+        .iter()
+        .any(|m| payload[start..].starts_with(m))
 }
 
 /// Whether `partial`, the start of a payload, may still turn out to be one of
 /// RT's plain-text messages once more bytes arrive.
 pub(crate) fn may_become_plain(partial: &[u8]) -> bool {
+    let start = partial
+        .iter()
+        .position(|&b| b != b'\n' && b != b'\r')
+        .unwrap_or(partial.len());
+    let partial = &partial[start..];
     PLAIN_MESSAGES
         .iter()
         .any(|m| partial.len() < m.len() && m.starts_with(partial))

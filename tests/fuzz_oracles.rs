@@ -250,3 +250,26 @@ fn regression_roundtrip_empty_last_form_after_separator() {
     assert_eq!(r.form_count(), 2);
     assert_eq!(r.to_bytes(), input);
 }
+
+/// Campaign findings of `roundtrip_response` (each encoded differently from
+/// what was read): a CR in an echo line was dropped although CR is data
+/// without `allow_crlf`; with CRLF line ends the raw echo kept its CRs while
+/// the writer wrote LF; a line of spaces made a key that contains `": "` split
+/// later, which the encoding (no continuation line left) could not repeat; a
+/// plain-text message after an empty line was read as a form, its encoding
+/// (no empty line) as text.
+#[test]
+fn regression_roundtrip_campaign_findings() {
+    for input in [
+        &include_bytes!("../corpus/regressions/roundtrip-cr-in-echo-without-crlf.bin")[..],
+        include_bytes!("../corpus/regressions/roundtrip-echo-lines-with-crlf.bin"),
+        include_bytes!("../corpus/regressions/roundtrip-key-split-on-a-line-of-spaces.bin"),
+        include_bytes!("../corpus/regressions/roundtrip-plain-message-after-empty-line.bin"),
+    ] {
+        fuzzing::roundtrip_response(input);
+        fuzzing::stream_chunks(input);
+    }
+    let r = rt_wire::parse_response(b"RT/6 200 k\n\n>>\r").unwrap();
+    let f = r.forms().next().unwrap();
+    assert_eq!(f.echo_lines().next(), Some(&b">>\r"[..]));
+}
