@@ -621,7 +621,15 @@ impl<'a> Parser<'a, '_> {
             return Ok(None);
         }
         let fields_start = self.t.fields.len();
-        if !self.opts.forms_only && is_plain_payload(&input[start..], self.opts.framing) {
+        // A search payload of only LFs ends at the next envelope: look no
+        // further than that for the empty listing.
+        let plain = !self.opts.forms_only
+            && if self.opts.framing == Framing::Search && input.get(start) == Some(&b'\n') {
+                is_plain_payload(&input[start..self.next_envelope(start)], self.opts.framing)
+            } else {
+                is_plain_payload(&input[start..], self.opts.framing)
+            };
+        if plain {
             let end = self.next_envelope(start);
             self.t.envelopes.push(EnvRec {
                 status,

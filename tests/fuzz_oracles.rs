@@ -273,3 +273,23 @@ fn regression_roundtrip_campaign_findings() {
     let f = r.forms().next().unwrap();
     assert_eq!(f.echo_lines().next(), Some(&b">>\r"[..]));
 }
+
+/// A search payload of only LFs followed by another envelope: the one-shot
+/// parse looked for "only LFs" up to the end of the input instead of the
+/// payload's end, so it read a form set with no form where the reader (and
+/// the rule) give the empty listing as text.
+#[test]
+fn regression_stream_search_empty_listing_before_another_envelope() {
+    let input = include_bytes!(
+        "../corpus/regressions/stream-search-empty-listing-before-another-envelope.bin"
+    );
+    fuzzing::stream_chunks(input);
+    let opts = rt_wire::ParseOptions::new().framing(rt_wire::Framing::Search);
+    let r = rt_wire::parse_response_with(
+        b"RT/5.0.3 200 Ok\n\n\n\nRT/5.0.3 200 Ok\n\nNo matching results.\n\n\n",
+        &opts,
+    )
+    .unwrap();
+    let first = r.envelopes().next().unwrap();
+    assert!(matches!(first.payload(), rt_wire::Payload::Text(b"\n\n")));
+}
