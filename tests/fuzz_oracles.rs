@@ -293,3 +293,14 @@ fn regression_stream_search_empty_listing_before_another_envelope() {
     let first = r.envelopes().next().unwrap();
     assert!(matches!(first.payload(), rt_wire::Payload::Text(b"\n\n")));
 }
+
+/// Found by the CI smoke: with CRLF line ends this payload is text (an echo
+/// ends at a CR-only line, then a line that is no form line follows); text is
+/// written back verbatim, CRs included, so the oracle now reads the encoding
+/// back with the same `allow_crlf` instead of LF-only.
+#[test]
+fn regression_roundtrip_text_payload_with_crlf() {
+    let input = include_bytes!("../corpus/regressions/roundtrip-text-payload-with-crlf.bin");
+    fuzzing::roundtrip_response(input);
+    fuzzing::stream_chunks(input);
+}
