@@ -376,8 +376,9 @@ impl StreamReader {
                         continue;
                     }
                     // A window that ends at a separator leaves the form after
-                    // it to the next window; the last window closes it.
-                    let last = eof && end == rest.len() && !is_sep;
+                    // it to the next window; a window that ends the payload
+                    // (at the next envelope or the end of the input) closes it.
+                    let last = !is_sep;
                     let stop = match parse_form_window(
                         window,
                         &self.opts,

@@ -304,3 +304,12 @@ fn regression_roundtrip_text_payload_with_crlf() {
     fuzzing::roundtrip_response(input);
     fuzzing::stream_chunks(input);
 }
+
+/// A separator, empty lines, then the next envelope: the one-shot parse reads
+/// the empty form the separator opens; the reader's window that ended at the
+/// envelope did not close it.
+#[test]
+fn regression_stream_empty_form_before_next_envelope() {
+    let input = include_bytes!("../corpus/regressions/stream-empty-form-before-next-envelope.bin");
+    fuzzing::stream_chunks(input);
+}
