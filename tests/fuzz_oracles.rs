@@ -313,3 +313,14 @@ fn regression_stream_empty_form_before_next_envelope() {
     let input = include_bytes!("../corpus/regressions/stream-empty-form-before-next-envelope.bin");
     fuzzing::stream_chunks(input);
 }
+
+/// Found by a smoke run: with CRLF line ends an echo line `\r\r\n` keeps one
+/// CR as data; the encoding writes it with an LF, which the oracle read back
+/// with CRLF as an empty line. Forms are now read back without CRLF (text
+/// payloads, written verbatim, with it).
+#[test]
+fn regression_roundtrip_cr_ended_echo_line_with_crlf() {
+    let input = include_bytes!("../corpus/regressions/roundtrip-cr-ended-echo-line-with-crlf.bin");
+    fuzzing::roundtrip_response(input);
+    fuzzing::stream_chunks(input);
+}
