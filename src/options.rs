@@ -213,7 +213,11 @@ impl ParseOptions {
     /// RT itself only ever writes LF (spec §3.2), but a proxy or a file saved on
     /// another system may turn them into CRLF. With this option a CR directly
     /// before an LF is treated as part of the line end: it is not part of any key
-    /// or value, and decoded multi-line values are joined with LF.
+    /// or value, and decoded multi-line values are joined with LF. Only one CR
+    /// is: a line ending in `"\r\r\n"` keeps one CR as data, which
+    /// [`Response::to_bytes`](crate::Response::to_bytes) writes before an LF, so
+    /// reading that output back needs `allow_crlf` off (text payloads are
+    /// written back verbatim, CRLF included).
     #[must_use]
     pub fn allow_crlf(mut self, yes: bool) -> Self {
         self.allow_crlf = yes;

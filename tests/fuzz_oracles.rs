@@ -324,3 +324,16 @@ fn regression_roundtrip_cr_ended_echo_line_with_crlf() {
     fuzzing::roundtrip_response(input);
     fuzzing::stream_chunks(input);
 }
+
+/// A CRLF response mixing verbatim text payloads with form values whose
+/// lines keep a CR of their own: documented as not readable back both ways
+/// (`ParseOptions::allow_crlf`); the oracle skips exactly that case, and the
+/// other oracles still hold.
+#[test]
+fn regression_roundtrip_crlf_mixed_text_and_cr_ended_values() {
+    let input =
+        include_bytes!("../corpus/regressions/roundtrip-crlf-mixed-text-and-cr-ended-values.bin");
+    fuzzing::roundtrip_response(input);
+    fuzzing::stream_chunks(input);
+    fuzzing::parse_response(input);
+}
