@@ -166,11 +166,13 @@ pub(crate) fn find_envelope(
             }
         })
     };
-    // Whether the line that ends just before `p` (at an LF) is empty.
+    // Whether the line that ends just before `p` (at an LF) is empty. The
+    // start of `input` is a line start.
     let blank_before = |p: usize| -> bool {
-        p >= 2
+        p >= 1
             && input[p - 1] == b'\n'
-            && (input[p - 2] == b'\n'
+            && (p == 1
+                || input[p - 2] == b'\n'
                 || (crlf && input[p - 2] == b'\r' && (p == 2 || input[p - 3] == b'\n')))
     };
     let mut complete = true;

@@ -337,3 +337,14 @@ fn regression_roundtrip_crlf_mixed_text_and_cr_ended_values() {
     fuzzing::stream_chunks(input);
     fuzzing::parse_response(input);
 }
+
+/// An envelope whose payload is one empty line, then the next envelope: the
+/// reader's window starts at the payload, so the empty line at its very start
+/// was not seen as the empty line before the next status line.
+#[test]
+fn regression_stream_envelope_after_empty_payload_line() {
+    let input =
+        include_bytes!("../corpus/regressions/stream-envelope-after-empty-payload-line.bin");
+    fuzzing::stream_chunks(input);
+    fuzzing::roundtrip_response(input);
+}
