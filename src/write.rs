@@ -319,8 +319,9 @@ impl<S: Sink> FormWriter<S> {
 
     /// Writes one parsed form (comments, fields with their decoded values, echo).
     pub fn form(&mut self, form: &Form<'_, '_>) {
-        if let Some(c) = form.comment_block() {
-            self.comment(c);
+        // Line by line, so that CRLF input is written with LF like the rest.
+        for line in form.comments() {
+            self.comment(line);
         }
         let mut buf = Vec::new();
         for f in form.fields() {

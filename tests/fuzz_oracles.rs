@@ -348,3 +348,11 @@ fn regression_stream_envelope_after_empty_payload_line() {
     fuzzing::stream_chunks(input);
     fuzzing::roundtrip_response(input);
 }
+
+/// A comment block read with CRLF line ends was written back as its raw span,
+/// CRs included, instead of line by line with LF.
+#[test]
+fn regression_roundtrip_crlf_comment_block_lines() {
+    let input = include_bytes!("../corpus/regressions/roundtrip-crlf-comment-block-lines.bin");
+    fuzzing::roundtrip_response(input);
+}
