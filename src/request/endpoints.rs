@@ -244,113 +244,66 @@ macro_rules! ticket_cf_setters {
     };
 }
 
+/// One builder setter: `text` (a single value), `number` (a bare integer) or
+/// `list` (items RT splits without unquoting, spec §7.1), with its doc line.
+macro_rules! setter {
+    (text $fn:ident, $key:literal, $doc:literal) => {
+        #[doc = $doc]
+        #[must_use]
+        pub fn $fn(mut self, v: impl Into<Cow<'a, str>>) -> Self {
+            self.fields.text($key, v);
+            self
+        }
+    };
+    (number $fn:ident, $key:literal, $doc:literal) => {
+        #[doc = $doc]
+        #[must_use]
+        pub fn $fn(mut self, v: u32) -> Self {
+            self.fields.number($key, v.into());
+            self
+        }
+    };
+    (list $fn:ident, $key:literal, $doc:literal) => {
+        #[doc = $doc]
+        #[must_use]
+        pub fn $fn<I, T>(mut self, v: I) -> Self
+        where
+            I: IntoIterator<Item = T>,
+            T: Into<Cow<'a, str>>,
+        {
+            self.fields.plain($key, v);
+            self
+        }
+    };
+}
+
 /// Setters for the ticket fields that create and edit share.
 macro_rules! ticket_setters {
     () => {
-        /// `Subject`.
-        #[must_use]
-        pub fn subject(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-            self.fields.text("Subject", v);
-            self
-        }
-        /// `Owner` (user name).
-        #[must_use]
-        pub fn owner(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-            self.fields.text("Owner", v);
-            self
-        }
-        /// `Status`.
-        #[must_use]
-        pub fn status(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-            self.fields.text("Status", v);
-            self
-        }
-        /// `Priority`.
-        #[must_use]
-        pub fn priority(mut self, v: u32) -> Self {
-            self.fields.number("Priority", v.into());
-            self
-        }
-        /// `InitialPriority`.
-        #[must_use]
-        pub fn initial_priority(mut self, v: u32) -> Self {
-            self.fields.number("InitialPriority", v.into());
-            self
-        }
-        /// `FinalPriority`.
-        #[must_use]
-        pub fn final_priority(mut self, v: u32) -> Self {
-            self.fields.number("FinalPriority", v.into());
-            self
-        }
-        /// `TimeEstimated` in minutes (RT wants bare integers, spec §9.4).
-        #[must_use]
-        pub fn time_estimated(mut self, minutes: u32) -> Self {
-            self.fields.number("TimeEstimated", minutes.into());
-            self
-        }
-        /// `TimeWorked` in minutes.
-        #[must_use]
-        pub fn time_worked(mut self, minutes: u32) -> Self {
-            self.fields.number("TimeWorked", minutes.into());
-            self
-        }
-        /// `TimeLeft` in minutes.
-        #[must_use]
-        pub fn time_left(mut self, minutes: u32) -> Self {
-            self.fields.number("TimeLeft", minutes.into());
-            self
-        }
-        /// `Starts` (any date RT parses, e.g. `2026-12-24 10:00:00`).
-        #[must_use]
-        pub fn starts(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-            self.fields.text("Starts", v);
-            self
-        }
-        /// `Started`.
-        #[must_use]
-        pub fn started(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-            self.fields.text("Started", v);
-            self
-        }
-        /// `Due`.
-        #[must_use]
-        pub fn due(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-            self.fields.text("Due", v);
-            self
-        }
-        /// `Resolved`.
-        #[must_use]
-        pub fn resolved(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-            self.fields.text("Resolved", v);
-            self
-        }
-        /// `Cc` watchers (e-mail addresses).
-        #[must_use]
-        pub fn cc<I, T>(mut self, v: I) -> Self
-        where
-            I: IntoIterator<Item = T>,
-            T: Into<Cow<'a, str>>,
-        {
-            self.fields.plain("Cc", v);
-            self
-        }
-        /// `AdminCc` watchers.
-        #[must_use]
-        pub fn admin_cc<I, T>(mut self, v: I) -> Self
-        where
-            I: IntoIterator<Item = T>,
-            T: Into<Cow<'a, str>>,
-        {
-            self.fields.plain("AdminCc", v);
-            self
-        }
-        /// `SLA` (RT ≥ 4.4.3).
-        #[must_use]
-        pub fn sla(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-            self.fields.text("SLA", v);
-            self
-        }
+        setter!(text subject, "Subject", "`Subject`.");
+        setter!(text owner, "Owner", "`Owner` (user name).");
+        setter!(text status, "Status", "`Status`.");
+        setter!(number priority, "Priority", "`Priority`.");
+        setter!(number initial_priority, "InitialPriority", "`InitialPriority`.");
+        setter!(number final_priority, "FinalPriority", "`FinalPriority`.");
+        setter!(
+            number time_estimated,
+            "TimeEstimated",
+            "`TimeEstimated` in minutes (RT wants bare integers, spec §9.4)."
+        );
+        setter!(number time_worked, "TimeWorked", "`TimeWorked` in minutes.");
+        setter!(number time_left, "TimeLeft", "`TimeLeft` in minutes.");
+        setter!(
+            text starts,
+            "Starts",
+            "`Starts` (any date RT parses, e.g. `2026-12-24 10:00:00`)."
+        );
+        setter!(text started, "Started", "`Started`.");
+        setter!(text due, "Due", "`Due`.");
+        setter!(text resolved, "Resolved", "`Resolved`.");
+        setter!(list cc, "Cc", "`Cc` watchers (e-mail addresses).");
+        setter!(list admin_cc, "AdminCc", "`AdminCc` watchers.");
+        setter!(text sla, "SLA", "`SLA` (RT ≥ 4.4.3).");
     };
 }
 
@@ -403,30 +356,17 @@ impl<'a> TicketCreate<'a> {
         TicketCreate { fields }
     }
 
-    /// `Requestor` (on create RT reads the singular key, spec §9.3).
-    #[must_use]
-    pub fn requestors<I, T>(mut self, v: I) -> Self
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<Cow<'a, str>>,
-    {
-        self.fields.plain("Requestor", v);
-        self
-    }
-
-    /// `Text`, the ticket's first message.
-    #[must_use]
-    pub fn text(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-        self.fields.text("Text", v);
-        self
-    }
-
-    /// `Content-Type` of `Text` (e.g. `text/html`).
-    #[must_use]
-    pub fn content_type(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-        self.fields.text("Content-Type", v);
-        self
-    }
+    setter!(
+        list requestors,
+        "Requestor",
+        "`Requestor` (on create RT reads the singular key, spec §9.3)."
+    );
+    setter!(text text, "Text", "`Text`, the ticket's first message.");
+    setter!(
+        text content_type,
+        "Content-Type",
+        "`Content-Type` of `Text` (e.g. `text/html`)."
+    );
 
     /// Adds a file (listed in `Attachment:`, uploaded as `attachment_<n>`).
     #[must_use]
@@ -472,16 +412,11 @@ impl<'a> TicketEdit<'a> {
         TicketEdit { id, fields }
     }
 
-    /// `Requestors` (full replacement; on edit RT reads the plural key).
-    #[must_use]
-    pub fn requestors<I, T>(mut self, v: I) -> Self
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<Cow<'a, str>>,
-    {
-        self.fields.plain("Requestors", v);
-        self
-    }
+    setter!(
+        list requestors,
+        "Requestors",
+        "`Requestors` (full replacement; on edit RT reads the plural key)."
+    );
 
     ticket_setters!();
     ticket_cf_setters!();
@@ -548,48 +483,15 @@ impl<'a> TicketComment<'a> {
         Self::with_action(id, "correspond", text.into())
     }
 
-    /// `Content-Type` of the text (default `text/plain`; e.g. `text/html`).
-    #[must_use]
-    pub fn content_type(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-        self.fields.text("Content-Type", v);
-        self
-    }
-
-    /// `Cc` for this message only.
-    #[must_use]
-    pub fn cc<I, T>(mut self, v: I) -> Self
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<Cow<'a, str>>,
-    {
-        self.fields.plain("Cc", v);
-        self
-    }
-
-    /// `Bcc` for this message only.
-    #[must_use]
-    pub fn bcc<I, T>(mut self, v: I) -> Self
-    where
-        I: IntoIterator<Item = T>,
-        T: Into<Cow<'a, str>>,
-    {
-        self.fields.plain("Bcc", v);
-        self
-    }
-
-    /// `TimeWorked` in minutes.
-    #[must_use]
-    pub fn time_worked(mut self, minutes: u32) -> Self {
-        self.fields.number("TimeWorked", minutes.into());
-        self
-    }
-
-    /// `Status` to set after the message.
-    #[must_use]
-    pub fn status(mut self, v: impl Into<Cow<'a, str>>) -> Self {
-        self.fields.text("Status", v);
-        self
-    }
+    setter!(
+        text content_type,
+        "Content-Type",
+        "`Content-Type` of the text (default `text/plain`; e.g. `text/html`)."
+    );
+    setter!(list cc, "Cc", "`Cc` for this message only.");
+    setter!(list bcc, "Bcc", "`Bcc` for this message only.");
+    setter!(number time_worked, "TimeWorked", "`TimeWorked` in minutes.");
+    setter!(text status, "Status", "`Status` to set after the message.");
 
     /// Adds a file.
     #[must_use]
@@ -623,21 +525,6 @@ pub struct LinksEdit<'a> {
     fields: Fields<'a>,
 }
 
-macro_rules! link_setter {
-    ($fn:ident, $key:literal) => {
-        #[doc = concat!("`", $key, "`.")]
-        #[must_use]
-        pub fn $fn<I, T>(mut self, v: I) -> Self
-        where
-            I: IntoIterator<Item = T>,
-            T: Into<Cow<'a, str>>,
-        {
-            self.fields.plain($key, v);
-            self
-        }
-    };
-}
-
 impl<'a> LinksEdit<'a> {
     /// Edits the links of ticket `id`.
     #[must_use]
@@ -648,12 +535,12 @@ impl<'a> LinksEdit<'a> {
         }
     }
 
-    link_setter!(depends_on, "DependsOn");
-    link_setter!(depended_on_by, "DependedOnBy");
-    link_setter!(refers_to, "RefersTo");
-    link_setter!(referred_to_by, "ReferredToBy");
-    link_setter!(members, "Members");
-    link_setter!(member_of, "MemberOf");
+    setter!(list depends_on, "DependsOn", "`DependsOn`.");
+    setter!(list depended_on_by, "DependedOnBy", "`DependedOnBy`.");
+    setter!(list refers_to, "RefersTo", "`RefersTo`.");
+    setter!(list referred_to_by, "ReferredToBy", "`ReferredToBy`.");
+    setter!(list members, "Members", "`Members`.");
+    setter!(list member_of, "MemberOf", "`MemberOf`.");
 
     /// Validates and encodes.
     ///

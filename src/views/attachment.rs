@@ -211,13 +211,8 @@ impl<'a> Attachment<'a> {
     pub fn from_response(response: &Response<'a>) -> Result<Self, ViewError<'a>> {
         empty_body(response, "an attachment form")?;
         let c = collect(response)?;
-        if c.notices.iter().any(|n| n.message.is_failure()) {
-            return Err(ViewError::Server(super::message::ServerError {
-                reply: super::message::Reply {
-                    status: response.status(),
-                    messages: c.notices,
-                },
-            }));
+        if let Some(e) = c.any_failure(response) {
+            return Err(e);
         }
         let Some(form) = c.forms.first() else {
             return Err(shape(response, 0, "an attachment form").into());

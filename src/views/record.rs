@@ -581,14 +581,11 @@ impl<'a> Collected<'_, 'a> {
 
     /// The refusal when no form has fields and a message reports a failure.
     pub(crate) fn failure(&self, response: &Response<'a>) -> Option<ViewError<'a>> {
-        (self.forms.is_empty() && self.notices.iter().any(|n| n.message.is_failure())).then(|| {
-            ViewError::Server(ServerError {
-                reply: super::message::Reply {
-                    status: response.status(),
-                    messages: self.notices.clone(),
-                },
-            })
-        })
+        if self.forms.is_empty() {
+            self.any_failure(response)
+        } else {
+            None
+        }
     }
 }
 

@@ -365,13 +365,8 @@ macro_rules! object_view {
             pub fn from_response(response: &Response<'a>) -> Result<Self, ViewError<'a>> {
                 empty_body(response, concat!("a ", $kind, " form"))?;
                 let c = collect(response)?;
-                if c.notices.iter().any(|n| n.message.is_failure()) {
-                    return Err(ViewError::Server(super::message::ServerError {
-                        reply: super::message::Reply {
-                            status: response.status(),
-                            messages: c.notices,
-                        },
-                    }));
+                if let Some(e) = c.any_failure(response) {
+                    return Err(e);
                 }
                 for form in &c.forms {
                     let record = Record::from_form(response.input(), form);
