@@ -188,6 +188,20 @@ impl Live {
         body
     }
 
+    /// An edit RT must answer with exactly `# <object> <x> updated.`.
+    fn update(&mut self, req: &WriteRequest<'_>, object: &str) -> Vec<u8> {
+        let body = self.write_ok(req);
+        let m = messages(&reply(&body));
+        check!(
+            self,
+            matches!(&m[..], [Message::Updated { object: o, .. }] if *o == object),
+            "{} {object}: {m:?}\n{}",
+            req.path(),
+            lossy(&body)
+        );
+        body
+    }
+
     fn create_ticket(&mut self, req: &TicketCreate<'_>) -> u64 {
         let req = req.build().expect("the encoder builds the ticket");
         let body = self.write_ok(&req);
@@ -777,16 +791,7 @@ fn users(live: &mut Live) -> Person {
         .set("Comments", comments)
         .build()
         .unwrap();
-    let body = live.write_ok(&req);
-    check!(
-        live,
-        matches!(
-            messages(&reply(&body))[..],
-            [Message::Updated { object: "User", .. }]
-        ),
-        "{}",
-        lossy(&body)
-    );
+    live.update(&req, "User");
     let body = live.read(&read::user(&name).unwrap());
     let u = view(User::from_response(&object(&body)), &body);
     let b = lossy(&body);
@@ -1375,19 +1380,7 @@ fn queues_and_groups(live: &mut Live) {
         .set("Description", "Changed ✓ description")
         .build()
         .unwrap();
-    let body = live.write_ok(&req);
-    check!(
-        live,
-        matches!(
-            messages(&reply(&body))[..],
-            [Message::Updated {
-                object: "Queue",
-                ..
-            }]
-        ),
-        "{}",
-        lossy(&body)
-    );
+    live.update(&req, "Queue");
     let body = live.read(&read::queue(&id.to_string()).unwrap());
     let q = view(Queue::from_response(&object(&body)), &body);
     check_eq!(
@@ -1420,19 +1413,7 @@ fn queues_and_groups(live: &mut Live) {
         .set("Description", "Group ✓ changed")
         .build()
         .unwrap();
-    let body = live.write_ok(&req);
-    check!(
-        live,
-        matches!(
-            messages(&reply(&body))[..],
-            [Message::Updated {
-                object: "Group",
-                ..
-            }]
-        ),
-        "{}",
-        lossy(&body)
-    );
+    live.update(&req, "Group");
     let body = live.read(&read::group(&gid.to_string()).unwrap());
     let g = view(Group::from_response(&object(&body)), &body);
     check_eq!(
