@@ -12,8 +12,8 @@
 #                prints both.
 #   NICE_VIEWS=K run the view_* targets at nice level K (default 0), so that
 #                the core targets get more of the CPU in a shared run.
-# Logs: fuzz/logs/TARGET.log (libFuzzer), fuzz/logs/TARGET.cpu (wall, user,
-# sys seconds); the summary table goes to fuzz/logs/summary.tsv.
+#   LOG_DIR=D    where the logs go (default logs): D/TARGET.log (libFuzzer),
+#                D/TARGET.cpu (wall, user, sys seconds), D/summary.tsv.
 set -euo pipefail
 cd "$(dirname "$0")"
 secs=${1:-600}
@@ -24,9 +24,10 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 parallel=${PARALLEL:-1}
 nice_views=${NICE_VIEWS:-0}
+logs=${LOG_DIR:-logs}
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -a >/dev/null
-mkdir -p logs
+mkdir -p "$logs"
 
 run_one() {
     local t=$1 prio=0
@@ -38,10 +39,10 @@ run_one() {
         nice -n "$prio" cargo fuzz run -a "$t" "scratch/$t" ../corpus/rt5 ../corpus/rt4 ../corpus/regressions -- \
             -dict=terminals.dict -max_total_time="$secs" -fork=1 \
             -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -timeout=10 -rss_limit_mb=1536 \
-            -artifact_prefix="artifacts/$t/" >"logs/$t.log" 2>&1 || true
+            -artifact_prefix="artifacts/$t/" >"$logs/$t.log" 2>&1 || true
         times | tail -1 | awk -v w=$((SECONDS - start)) '{
             split($1, u, "m"); split($2, s, "m");
-            printf "%d %.0f %.0f\n", w, u[1]*60 + u[2], s[1]*60 + s[2] }' >"logs/$t.cpu"
+            printf "%d %.0f %.0f\n", w, u[1]*60 + u[2], s[1]*60 + s[2] }' >"$logs/$t.cpu"
     )
 }
 
@@ -54,16 +55,16 @@ for t in "${targets[@]}"; do
 done
 wait
 
-printf 'target\twall_s\tcpu_s\texecs\tcov\tft\tcorpus\tfindings\n' >logs/summary.tsv
+printf 'target\twall_s\tcpu_s\texecs\tcov\tft\tcorpus\tfindings\n' >"$logs/summary.tsv"
 for t in "${targets[@]}"; do
-    read -r wall user sys <"logs/$t.cpu"
-    last=$(grep -E '^#[0-9]+' "logs/$t.log" | tail -1 || true)
+    read -r wall user sys <"$logs/$t.cpu"
+    last=$(grep -E '^#[0-9]+' "$logs/$t.log" | tail -1 || true)
     execs=$(sed -E 's/^#([0-9]+).*/\1/' <<<"$last")
     cov=$(grep -oE 'cov: [0-9]+' <<<"$last" | cut -d' ' -f2)
     ft=$(grep -oE 'ft: [0-9]+' <<<"$last" | cut -d' ' -f2)
     corp=$(grep -oE 'corp: [0-9]+' <<<"$last" | cut -d' ' -f2)
     found=$(find "artifacts/$t" -type f | wc -l)
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$wall" "$((user + sys))" \
-        "${execs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$found" >>logs/summary.tsv
+        "${execs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$found" >>"$logs/summary.tsv"
 done
-column -t logs/summary.tsv
+column -t "$logs/summary.tsv"

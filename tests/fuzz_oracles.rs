@@ -356,3 +356,17 @@ fn regression_roundtrip_crlf_comment_block_lines() {
     let input = include_bytes!("../corpus/regressions/roundtrip-crlf-comment-block-lines.bin");
     fuzzing::roundtrip_response(input);
 }
+
+/// Campaign finding (view_attachment_list with the accessor checks): the byte
+/// range of a size near `u64::MAX` tenths of a kilobyte stepped one byte at a
+/// time towards a bound past `u64::MAX` (practically endless), or overflowed.
+#[test]
+fn regression_view_size_range_near_u64_max() {
+    use rt_wire::views::Size;
+    let input = include_bytes!("../corpus/regressions/view-size-range-near-u64-max.rt");
+    fuzzing::view_attachment_list(input);
+    assert_eq!(Size::Tenths(18_446_744_073_709_551_610).bytes_range(), None);
+    assert_eq!(Size::Tenths(u64::MAX).bytes_range(), None);
+    let r = Size::Tenths(15).bytes_range().unwrap();
+    assert_eq!((*r.start(), *r.end()), (1536, 1638));
+}

@@ -85,7 +85,8 @@ impl<'a> RawValue<'a> {
         ParseError::at(self.input, self.offset() + at, ErrorKind::Utf8)
     }
 
-    /// The value as `&str` when it is one line of UTF-8.
+    /// The decoded value as `&str` when it needs no de-indenting (one line,
+    /// or one line and its LF) and is UTF-8.
     #[must_use]
     pub fn as_str(&self) -> Option<&'a str> {
         self.value().as_str()

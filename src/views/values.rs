@@ -336,20 +336,26 @@ impl Size {
         match self {
             Size::Bytes(n) => Some(n..=n),
             Size::Tenths(t) => {
+                // No size in a u64 prints above the size of u64::MAX.
+                if t > tenths_of(u64::MAX) {
+                    return None;
+                }
                 // Start from the exact rational bounds, then step to where
-                // Perl's floating-point formula changes its answer.
-                let mut lo = (t.saturating_mul(1024) / 10).max(1025);
+                // Perl's floating-point formula changes its answer (a few
+                // steps: at most the spacing of f64 values near the bound).
+                let bound = |t: u64| u64::try_from(u128::from(t) * 1024 / 10).unwrap_or(u64::MAX);
+                let mut lo = bound(t).max(1025);
                 while lo > 1025 && tenths_of(lo - 1) >= t {
                     lo -= 1;
                 }
                 while tenths_of(lo) < t {
                     lo = lo.checked_add(1)?;
                 }
-                let mut hi = ((t + 1).saturating_mul(1024) / 10).max(lo);
+                let mut hi = bound(t.saturating_add(1)).max(lo);
                 while tenths_of(hi) > t {
                     hi -= 1;
                 }
-                while tenths_of(hi + 1) <= t {
+                while hi < u64::MAX && tenths_of(hi + 1) <= t {
                     hi += 1;
                 }
                 (tenths_of(lo) == t && lo <= hi).then_some(lo..=hi)

@@ -27,6 +27,9 @@ use crate::shared::SharedResponse;
 use crate::stream::{Event, Status, StreamReader};
 use crate::{LenCounter, ParseError, write_forms};
 
+mod views;
+pub use views::*;
+
 /// Bytes shown as an escaped byte-string literal in assert messages.
 struct Show<'a>(&'a [u8]);
 
@@ -1130,77 +1133,4 @@ pub fn content_body(data: &[u8]) {
         assert_eq!(&part[h + 4..], *value, "part data; {}", ctx());
     }
     assert!(memchr::memmem::find(content, b).is_none());
-}
-
-// ---------------------------------------------------------------------------
-// Typed views
-
-fn check_view<T: fmt::Debug>(
-    v: Result<T, crate::views::ViewError<'_>>,
-    input: &[u8],
-    opts: &ParseOptions,
-) {
-    match v {
-        Ok(v) => {
-            let _ = format!("{v:?}");
-        }
-        Err(crate::views::ViewError::Shape(e)) => check_error(&e, input, opts),
-        Err(e) => {
-            let _ = format!("{e} {e:?}");
-        }
-    }
-}
-
-macro_rules! view_oracles {
-    ($($(#[$m:meta])* $name:ident => $($ty:ident)::+;)*) => {$(
-        $(#[$m])*
-        ///
-        /// Building the view from any parse never panics; a shape error
-        /// points into the input with a consistent line and column.
-        pub fn $name(data: &[u8]) {
-            for (opts, input) in cases(data) {
-                if let Ok(r) = parse_response_with(input, &opts) {
-                    check_view(crate::$($ty)::+::from_response(&r), input, &opts);
-                }
-            }
-        }
-    )*};
-}
-
-view_oracles! {
-    /// `views::TicketList` (ticket show, search `format=l`).
-    view_ticket_list => views::TicketList;
-    /// `views::Template` (`…/new`).
-    view_template => views::Template;
-    /// `views::Links`.
-    view_links => views::Links;
-    /// `views::AttachmentList`.
-    view_attachment_list => views::AttachmentList;
-    /// `views::Attachment` (one attachment with headers and content).
-    view_attachment => views::Attachment;
-    /// `views::AttachmentContent` (raw content).
-    view_attachment_content => views::AttachmentContent;
-    /// `views::History`.
-    view_history => views::History;
-    /// `views::LongHistory`.
-    view_long_history => views::LongHistory;
-    /// `views::SearchResults`.
-    view_search_results => views::SearchResults;
-    /// `views::User`.
-    view_user => views::User;
-    /// `views::Queue`.
-    view_queue => views::Queue;
-    /// `views::Group`.
-    view_group => views::Group;
-}
-
-/// `views::Reply` (answers to writes, every refusal): building it from any
-/// parse never panics.
-pub fn view_reply(data: &[u8]) {
-    for (opts, input) in cases(data) {
-        if let Ok(r) = parse_response_with(input, &opts) {
-            let reply = crate::views::Reply::from_response(&r);
-            let _ = format!("{reply:?}");
-        }
-    }
 }
