@@ -357,7 +357,7 @@ fn regression_roundtrip_crlf_comment_block_lines() {
     fuzzing::roundtrip_response(input);
 }
 
-/// Campaign finding (view_attachment_list with the accessor checks): the byte
+/// Found by the `view_attachment_list` oracle once it called every accessor: the byte
 /// range of a size near `u64::MAX` tenths of a kilobyte stepped one byte at a
 /// time towards a bound past `u64::MAX` (practically endless), or overflowed.
 #[test]
