@@ -916,17 +916,35 @@ const NAMES: &[&str] = &[
 ];
 
 /// Anything the request API builds (forms of validated names and values,
-/// joined into `content`) encodes to its `encoded_len` bytes of UTF-8 that
-/// the request-side parser (RT's `form_parse`) reads back as the same forms,
-/// fields and values, with no comment and no error.
+/// plain and quoted lists, joined into `content`) encodes to its
+/// `encoded_len` bytes of UTF-8 that the request-side parser (RT's
+/// `form_parse`) reads back as the same forms, fields and values, with no
+/// comment and no error; a list's value splits back (RT's `vsplit`, without
+/// or with unquoting) into exactly its items, and a quoted list is refused
+/// only for an item with a line break.
 pub fn encode_structured(data: &[u8]) {
-    use crate::request::{Content, ParsedValue, RequestForm, parse_content};
+    use crate::request::{
+        Content, FieldName, FieldValue, ParsedValue, RequestForm, parse_content, vsplit,
+    };
     use alloc::string::String;
     use arbitrary::Unstructured;
 
+    /// What one field must read back as: its text, and for a list its items
+    /// and whether RT unquotes them.
+    struct Want<'d> {
+        name: &'d str,
+        text: String,
+        list: Option<(Vec<&'d str>, bool)>,
+    }
+    impl fmt::Debug for Want<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{:?}: {:?} {:?}", self.name, self.text, self.list)
+        }
+    }
+
     let mut u = Unstructured::new(data);
     let mut content = Content::new();
-    let mut expect: Vec<Vec<(&str, &str)>> = Vec::new();
+    let mut expect: Vec<Vec<Want<'_>>> = Vec::new();
     let n_forms = u.int_in_range(1..=4u8).unwrap_or(1);
     for _ in 0..n_forms {
         let mut form = RequestForm::new();
@@ -937,9 +955,42 @@ pub fn encode_structured(data: &[u8]) {
             } else {
                 u.arbitrary().unwrap_or("")
             };
-            let value: &str = u.arbitrary().unwrap_or("");
-            if form.field(name, value).is_ok() {
-                fields.push((name, value));
+            if u.ratio(1, 4).unwrap_or(false) {
+                let items: Vec<&str> = (0..u.int_in_range(0..=4u8).unwrap_or(0))
+                    .map(|_| u.arbitrary().unwrap_or(""))
+                    .collect();
+                let strip = u.arbitrary().unwrap_or(false);
+                let value = if strip {
+                    let v = FieldValue::quoted_list(&items);
+                    assert_eq!(
+                        v.is_err(),
+                        items.iter().any(|i| i.contains(['\n', '\r'])),
+                        "quoted_list of {items:?}: {v:?}"
+                    );
+                    v
+                } else {
+                    FieldValue::plain_list(&items)
+                };
+                let (Ok(n), Ok(v)) = (FieldName::try_from(name), value) else {
+                    continue;
+                };
+                let text = String::from(v.as_str());
+                if form.push(n, v).is_ok() {
+                    fields.push(Want {
+                        name,
+                        text,
+                        list: Some((items, strip)),
+                    });
+                }
+            } else {
+                let value: &str = u.arbitrary().unwrap_or("");
+                if form.field(name, value).is_ok() {
+                    fields.push(Want {
+                        name,
+                        text: String::from(value),
+                        list: None,
+                    });
+                }
             }
         }
         if content.push(form).is_ok() {
@@ -964,24 +1015,23 @@ pub fn encode_structured(data: &[u8]) {
         let ctx = || format!("{want:?} encoded as {}", Show(&bytes));
         assert_eq!(p.error(), None, "error; {}", ctx());
         assert_eq!(p.comment(), None, "comment; {}", ctx());
-        let got: Vec<(&str, Option<String>)> = p
-            .fields()
-            .iter()
-            .map(|(k, v)| {
-                (
-                    *k,
-                    match v {
-                        ParsedValue::Scalar(s) => Some(String::from(&**s)),
-                        ParsedValue::List(_) => None,
-                    },
-                )
-            })
-            .collect();
-        let want: Vec<(&str, Option<String>)> = want
-            .iter()
-            .map(|(k, v)| (*k, Some(String::from(*v))))
-            .collect();
-        assert_eq!(got, want, "fields read back; {}", ctx());
+        assert_eq!(p.fields().len(), want.len(), "field count; {}", ctx());
+        for ((k, v), w) in p.fields().iter().zip(want) {
+            assert_eq!(*k, w.name, "key; {}", ctx());
+            let got = match v {
+                ParsedValue::Scalar(s) => s,
+                ParsedValue::List(_) => panic!("a list read back for one key; {}", ctx()),
+            };
+            assert_eq!(&**got, w.text, "value of {k}; {}", ctx());
+            if let Some((items, strip)) = &w.list {
+                assert_eq!(
+                    vsplit(got, *strip),
+                    *items,
+                    "items of {k} (strip {strip}); {}",
+                    ctx()
+                );
+            }
+        }
     }
 }
 
