@@ -278,15 +278,7 @@ fn search(w: &mut FormWriter<&mut Vec<u8>>, rng: &mut Rng, bytes: usize) {
         w.list(b"Requestors", refs);
         w.list(b"Cc", core::iter::empty());
         w.list(b"AdminCc", core::iter::empty());
-        for k in [
-            "Created",
-            "Starts",
-            "Started",
-            "Due",
-            "Resolved",
-            "Told",
-            "LastUpdated",
-        ] {
+        for k in crate::views::Ticket::DATES {
             let v = if rng.below(3) == 0 {
                 String::from("Not set")
             } else {

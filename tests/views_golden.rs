@@ -19,7 +19,8 @@ use std::path::Path;
 
 use rt_wire::views::{
     Attachment, AttachmentContent, AttachmentList, Group, History, Links, LongHistory, Message,
-    Queue, Relation, Reply, SearchFormat, SearchResults, Template, TicketList, User, ViewError,
+    Queue, Relation, Reply, SearchFormat, SearchResults, Template, Ticket, TicketList, User,
+    ViewError,
 };
 use rt_wire::{BodyKind, Framing, ParseOptions, Response, parse_response_with};
 use serde_json::Value;
@@ -225,19 +226,11 @@ fn check_ticket(c: &Value, r: &Response<'_>, file: &str) {
         }
     }
     // Every date and duration RT printed in English parses.
-    for key in [
-        "Created",
-        "Starts",
-        "Started",
-        "Due",
-        "Resolved",
-        "Told",
-        "LastUpdated",
-    ] {
+    for key in Ticket::DATES {
         t.date(key)
             .unwrap_or_else(|err| panic!("{file} {key}: {err}"));
     }
-    for key in ["TimeEstimated", "TimeWorked", "TimeLeft"] {
+    for key in Ticket::DURATIONS {
         t.minutes(key)
             .unwrap_or_else(|err| panic!("{file} {key}: {err}"));
     }

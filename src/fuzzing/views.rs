@@ -30,8 +30,8 @@ use crate::response::parse_response_with;
 use crate::views::{
     Attachment, AttachmentContent, AttachmentList, CustomField, Group, History, LinkTarget, Links,
     LongHistory, Notice, Queue, RawValue, Record, Relation, Reply, RtDate, SearchResults,
-    ServerError, Size, Template, TicketList, TicketStatus, TransactionType, User, ViewError,
-    parse_date, parse_object_ref, parse_size,
+    ServerError, Size, Template, Ticket, TicketList, TicketStatus, TransactionType, User,
+    ViewError, parse_date, parse_object_ref, parse_size,
 };
 
 /// The input and options of one case, for the checks and their messages.
@@ -371,16 +371,6 @@ impl<'i> Ck<'i> {
 /// How many distinct keys of a record the lookup checks cover.
 const LOOKUPS: usize = 64;
 
-const TICKET_DATES: [&str; 7] = [
-    "Created",
-    "Starts",
-    "Started",
-    "Due",
-    "Resolved",
-    "Told",
-    "LastUpdated",
-];
-
 fn ticket_list(ck: &Ck<'_>, v: &TicketList<'_>) {
     for n in &v.messages {
         ck.notice(n);
@@ -406,12 +396,12 @@ fn ticket_list(ck: &Ck<'_>, v: &TicketList<'_>) {
         for item in [t.requestors(), t.cc(), t.admin_cc()].iter().flatten() {
             ck.slice(item, "watcher");
         }
-        for key in TICKET_DATES {
+        for key in Ticket::DATES {
             if let Some(Some(d)) = ck.ok(t.date(key)) {
                 ck.date(d);
             }
         }
-        for key in ["TimeEstimated", "TimeWorked", "TimeLeft"] {
+        for key in Ticket::DURATIONS {
             let _ = ck.ok(t.minutes(key));
         }
         for c in t.custom_fields() {

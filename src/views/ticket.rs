@@ -97,8 +97,21 @@ impl<'a> Ticket<'a> {
         self.record.items("AdminCc")
     }
 
-    /// A date field (`Created`, `Starts`, `Started`, `Due`, `Resolved`,
-    /// `Told`, `LastUpdated`).
+    /// The keys of a ticket's date fields, in RT's order.
+    pub const DATES: [&'static str; 7] = [
+        "Created",
+        "Starts",
+        "Started",
+        "Due",
+        "Resolved",
+        "Told",
+        "LastUpdated",
+    ];
+
+    /// The keys of a ticket's duration fields, in RT's order.
+    pub const DURATIONS: [&'static str; 3] = ["TimeEstimated", "TimeWorked", "TimeLeft"];
+
+    /// A date field (one of [`Ticket::DATES`]).
     ///
     /// # Errors
     /// Not one of RT's English date formats (the raw text stays available from
@@ -107,7 +120,7 @@ impl<'a> Ticket<'a> {
         self.record.date(key)
     }
 
-    /// A duration field in minutes (`TimeEstimated`, `TimeWorked`, `TimeLeft`).
+    /// A duration field in minutes (one of [`Ticket::DURATIONS`]).
     ///
     /// # Errors
     /// Not `0` or `<n> minutes`.
