@@ -149,21 +149,26 @@ impl Tables {
 /// line at `start` (when `check_start`: the caller knows an empty line precedes
 /// it) or at column 0 right after an empty line (with `crlf`, a line of only CR
 /// is empty too). The flag is false when the end of `input` may still turn
-/// into an envelope start once more bytes arrive.
+/// into an envelope start once more bytes arrive. With `eof` the input ends
+/// where it ends: a last line without LF is a whole line (as the parser reads
+/// it), so it can be the status line that starts the next envelope.
 pub(crate) fn find_envelope(
     input: &[u8],
     start: usize,
     check_start: bool,
     crlf: bool,
+    eof: bool,
 ) -> (Option<usize>, bool) {
     let line_at = |p: usize| {
-        memchr::memchr(b'\n', &input[p..]).map(|q| {
-            let l = &input[p..p + q];
-            if crlf {
-                l.strip_suffix(b"\r").unwrap_or(l)
-            } else {
-                l
-            }
+        let l = match memchr::memchr(b'\n', &input[p..]) {
+            Some(q) => &input[p..p + q],
+            None if eof => &input[p..],
+            None => return None,
+        };
+        Some(if crlf {
+            l.strip_suffix(b"\r").unwrap_or(l)
+        } else {
+            l
         })
     };
     // Whether the line that ends just before `p` (at an LF) is empty. The
@@ -676,7 +681,7 @@ impl<'a> Parser<'a, '_> {
     /// The start of the next envelope at or after `start`, or the end of the
     /// input.
     fn next_envelope(&self, start: usize) -> usize {
-        find_envelope(self.input, start, true, self.opts.allow_crlf)
+        find_envelope(self.input, start, true, self.opts.allow_crlf, true)
             .0
             .unwrap_or(self.input.len())
     }

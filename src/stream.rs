@@ -439,9 +439,9 @@ impl StreamReader {
                         0
                     };
                     let (cand, _) = if blank > 0 {
-                        find_envelope(rest, blank, true, crlf)
+                        find_envelope(rest, blank, true, crlf, eof)
                     } else {
-                        find_envelope(rest, 0, at_start, crlf)
+                        find_envelope(rest, 0, at_start, crlf, eof)
                     };
                     if let Some(c) = cand {
                         self.advance(buf, pos + c);
@@ -510,7 +510,7 @@ impl StreamReader {
             Some((s, _)) => &rest[..s],
             None => rest,
         };
-        let (env, _) = find_envelope(scope, 0, at_start, crlf);
+        let (env, _) = find_envelope(scope, 0, at_start, crlf, eof && sep.is_none());
         match (sep, env) {
             (Some((s, e)), Some(v)) if s < v => (Some(e), true),
             (_, Some(v)) => (Some(v), false),

@@ -370,3 +370,27 @@ fn regression_view_size_range_near_u64_max() {
     let r = Size::Tenths(15).bytes_range().unwrap();
     assert_eq!((*r.start(), *r.end()), (1536, 1638));
 }
+
+/// Campaign finding (roundtrip_response): in a search, an empty listing (a
+/// payload of only LFs) followed by a status line without LF at the very end
+/// was read as an empty form set, and as text once the encoding added the LF.
+/// The end of the input now ends that line: both read the payload as text.
+#[test]
+fn regression_roundtrip_search_empty_listing_before_unterminated_status_line() {
+    let input = include_bytes!(
+        "../corpus/regressions/roundtrip-search-empty-listing-before-unterminated-status-line.bin"
+    );
+    fuzzing::roundtrip_response(input);
+    fuzzing::stream_chunks(input);
+    let opts = rt_wire::ParseOptions::default().framing(rt_wire::Framing::Search);
+    for input in [&input[..], b"RT/3 200 k\n\n\nRT/5 404 o\n"] {
+        let r = rt_wire::parse_response_with(input, &opts).unwrap();
+        let first = r.envelopes().next().unwrap();
+        assert!(
+            matches!(first.payload(), rt_wire::Payload::Text(b"\n")),
+            "{:?}",
+            first.payload()
+        );
+        assert_eq!(r.envelopes().count(), 2);
+    }
+}
