@@ -33,17 +33,15 @@ run_one() {
     local t=$1 prio=0
     case $t in view_*) prio=$nice_views ;; esac
     mkdir -p "scratch/$t" "artifacts/$t"
-    local start=$SECONDS
-    # bash's `times` after the run: user and sys CPU of every waited-for child.
-    (
+    # GNU time reports the CPU of every process the run waited for: cargo,
+    # the fork-mode parent and each of its jobs.
+    /usr/bin/time -f "%e %U %S" -o "$logs/$t.time" \
         nice -n "$prio" cargo fuzz run -a "$t" "scratch/$t" ../corpus/rt5 ../corpus/rt4 ../corpus/regressions -- \
-            -dict=terminals.dict -max_total_time="$secs" -fork=1 \
-            -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -timeout=10 -rss_limit_mb=1536 \
-            -artifact_prefix="artifacts/$t/" >"$logs/$t.log" 2>&1 || true
-        times | tail -1 | awk -v w=$((SECONDS - start)) '{
-            split($1, u, "m"); split($2, s, "m");
-            printf "%d %.0f %.0f\n", w, u[1]*60 + u[2], s[1]*60 + s[2] }' >"$logs/$t.cpu"
-    )
+        -dict=terminals.dict -max_total_time="$secs" -fork=1 \
+        -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -timeout=10 -rss_limit_mb=1536 \
+        -artifact_prefix="artifacts/$t/" >"$logs/$t.log" 2>&1 || true
+    # (a non-zero exit adds a line before the figures)
+    tail -1 "$logs/$t.time" | awk '{ printf "%.0f %.0f %.0f\n", $1, $2, $3 }' >"$logs/$t.cpu"
 }
 
 for t in "${targets[@]}"; do
