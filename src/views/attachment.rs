@@ -279,8 +279,11 @@ impl<'a> Attachment<'a> {
     /// Whether the MIME type is `text/*`.
     #[must_use]
     pub fn is_text(&self) -> bool {
-        self.content_type()
-            .is_some_and(|t| t.len() >= 5 && t[..5].eq_ignore_ascii_case("text/"))
+        self.content_type().is_some_and(|t| {
+            t.as_bytes()
+                .get(..5)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"text/"))
+        })
     }
 
     /// `Headers`, unfolded, in order.
