@@ -394,3 +394,15 @@ fn regression_roundtrip_search_empty_listing_before_unterminated_status_line() {
         assert_eq!(r.envelopes().count(), 2);
     }
 }
+
+/// Found by the CI smoke (view_attachment): `Attachment::is_text` sliced the
+/// content type as a `str` at byte 5, which panics when a character spans it.
+#[test]
+fn regression_view_attachment_content_type_multibyte_at_byte_5() {
+    let input =
+        include_bytes!("../corpus/regressions/view-attachment-content-type-multibyte-at-byte-5.rt");
+    fuzzing::view_attachment(input);
+    let r = rt_wire::parse_response(input).unwrap();
+    let a = rt_wire::views::Attachment::from_response(&r).unwrap();
+    assert!(!a.is_text());
+}
