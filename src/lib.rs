@@ -48,12 +48,14 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+mod catalogue;
 mod error;
 mod form;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod generate;
+mod grammar;
 mod options;
 pub mod request;
 mod response;
