@@ -167,14 +167,14 @@ fn indentation(lex: &Lexer<'_>, open: &mut Open, line: &Line) -> PResult<()> {
     }
     let w = usize::from(open.rec.indent);
     let spaces = text.iter().take(w).take_while(|&&b| b == b' ').count();
-    Err(nom::Err::Error(
+    Err(nom::Err::Error(alloc::boxed::Box::new(
         ParseError::at(lex.input, line.start + spaces, ErrorKind::Indentation).with_detail(
             Detail::Indent {
                 found: spaces,
                 expected: w,
             },
         ),
-    ))
+    )))
 }
 
 /// For a field whose continuation line has only `spaces` spaces, a later

@@ -10,6 +10,8 @@
 //! whole line. Every production above the lexer is therefore the same for the
 //! one-shot parser (`eof` set) and the streaming reader.
 
+use alloc::boxed::Box;
+
 use nom::{Err, Needed};
 
 use crate::error::{Detail, ErrorKind, LimitKind, ParseError};
@@ -19,7 +21,7 @@ use crate::status::is_status_line;
 /// needed), `Err::Error` (the input does not match; a payload whose first
 /// form fails this way is read as text) or `Err::Failure` (a limit: never
 /// recovered from).
-pub(crate) type PResult<T> = Result<T, Err<ParseError>>;
+pub(crate) type PResult<T> = Result<T, Err<Box<ParseError>>>;
 
 /// What a line is, by its first bytes (`line-kind` in `docs/grammar.md`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,16 +64,27 @@ pub(crate) struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
+    pub(crate) fn new(input: &'a [u8], eof: bool, crlf: bool, max_line: usize) -> Self {
+        Lexer {
+            input,
+            eof,
+            crlf,
+            max_line,
+        }
+    }
+
     /// An error at `at` of this input.
-    pub(crate) fn error(&self, at: usize, kind: ErrorKind) -> Err<ParseError> {
-        Err::Error(ParseError::at(self.input, at, kind))
+    #[cold]
+    pub(crate) fn error(&self, at: usize, kind: ErrorKind) -> Err<Box<ParseError>> {
+        Err::Error(Box::new(ParseError::at(self.input, at, kind)))
     }
 
     /// A limit that was exceeded at `at`: a failure, never recovered from.
-    pub(crate) fn limit(&self, at: usize, kind: LimitKind, n: usize) -> Err<ParseError> {
-        Err::Failure(
+    #[cold]
+    pub(crate) fn limit(&self, at: usize, kind: LimitKind, n: usize) -> Err<Box<ParseError>> {
+        Err::Failure(Box::new(
             ParseError::at(self.input, at, ErrorKind::Limit(kind)).with_detail(Detail::Limit(n)),
-        )
+        ))
     }
 
     /// The text of `line`.
@@ -81,7 +94,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// `line`: the line that starts at `pos`, `None` at the end of the input.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn line(&self, pos: usize) -> PResult<Option<Line>> {
         let input = self.input;
         if pos >= input.len() {
@@ -113,13 +126,13 @@ impl<'a> Lexer<'a> {
     }
 
     #[cold]
-    fn too_long(&self, pos: usize) -> Err<ParseError> {
+    fn too_long(&self, pos: usize) -> Err<Box<ParseError>> {
         self.limit(pos + self.max_line, LimitKind::LineLength, self.max_line)
     }
 }
 
 /// `line-kind`: classifies a line's text by its first bytes.
-#[inline]
+#[inline(always)]
 pub(crate) fn line_kind(text: &[u8]) -> Kind {
     match text.first() {
         None => Kind::Blank,

@@ -100,12 +100,12 @@ impl Machine {
     }
 
     fn lexer<'a>(&self, input: &'a [u8], eof: bool) -> Lexer<'a> {
-        Lexer {
+        Lexer::new(
             input,
             eof,
-            crlf: self.opts.allow_crlf,
-            max_line: self.opts.limits.max_line_len,
-        }
+            self.opts.allow_crlf,
+            self.opts.limits.max_line_len,
+        )
     }
 
     /// Reads the next production of `input` at `pos`.
@@ -135,7 +135,7 @@ impl Machine {
                 // The state changed without reading: go on.
                 Ok(None) => {}
                 Err(Err::Incomplete(_)) => break Step::Partial,
-                Err(Err::Error(e) | Err::Failure(e)) => return Err(e),
+                Err(Err::Error(e) | Err::Failure(e)) => return Err(*e),
             }
         };
         Ok(step)
@@ -186,7 +186,7 @@ impl Machine {
         let Some(line) = lex.line(pos)? else {
             return Err(lex.error(pos, ErrorKind::StatusLine));
         };
-        status_line(lex.input, pos, lex.text(&line)).map_err(Err::Error)?;
+        status_line(lex.input, pos, lex.text(&line)).map_err(|e| Err::Error(e.into()))?;
         self.envelopes += 1;
         self.state = State::AfterStatus;
         Ok(Step::Status {
