@@ -36,6 +36,7 @@
 //! ```
 
 mod attachment;
+mod cf_values;
 mod history;
 mod message;
 mod record;
@@ -48,11 +49,12 @@ mod values;
 pub use attachment::{
     Attachment, AttachmentContent, AttachmentItem, AttachmentList, Header, Original,
 };
+pub use cf_values::{CfValue, CfValues, split_cf_values};
 pub use history::{
     History, HistoryAttachment, HistoryEntry, HistoryHeader, HistoryLine, LongHistory,
 };
 pub use message::{Message, Notice, Reply, ServerError, Status, classify_comment, classify_text};
-pub use record::{CustomField, RawValue, Record, vsplit};
+pub use record::{CustomField, RawValue, Record};
 pub use search::{SearchFormat, SearchResults, SearchRow};
 #[cfg(feature = "serde")]
 pub use serde_impl::{DeError, from_form};
