@@ -50,11 +50,14 @@ use alloc::string::String;
 ///   [`CfValue::is_quoted`] is true and [`CfValues::is_ambiguous`] says so;
 ///   everything else has one reading (`'x'`, `'it's`, `'a\,b'` are plain
 ///   values, since RT would not have quoted them so).
-/// * **No values and one empty value** both print as the empty text, read as
-///   no values: RT's interfaces never store an empty value (RT turns an
-///   empty value into none), and `CF.{Name}: ` is how a field without values
-///   prints. Empty values elsewhere are read as they stand: `,` is two empty
-///   values, `a,` is `a` and an empty value.
+/// * **No values and one empty value** both print as the empty text
+///   (`CF.{Name}: `), read as no values, the usual case: REST 1.0 and the web
+///   interface remove a value rather than store an empty one. RT's Perl API
+///   does store one (`AddCustomFieldValue` with `""` adds a value without
+///   content), and it prints as an empty item. [`CfValues::is_ambiguous`] is
+///   true for the empty text. Empty values elsewhere have one reading and
+///   are read as they stand: `,` is two empty values, `a,` is `a` and an
+///   empty value.
 /// * **A single-value field** prints its value unchanged, commas and quotes
 ///   included, and the response does not say whether a field takes one value
 ///   or many (`queue/<q>/ticketcustomfields?format=l` does:
@@ -71,7 +74,9 @@ use alloc::string::String;
 /// let read = split_cf_values("'x,y'");
 /// assert!(read.is_ambiguous());
 /// assert_eq!(read.map(|v| v.to_str()).collect::<Vec<_>>(), ["x,y"]);
+/// // No values, or one empty value: no values, flagged.
 /// assert_eq!(split_cf_values("").count(), 0);
+/// assert!(split_cf_values("").is_ambiguous());
 /// assert_eq!(split_cf_values(" a , b").map(|v| v.printed()).collect::<Vec<_>>(), [" a ", " b"]);
 /// ```
 #[must_use]
@@ -101,13 +106,14 @@ impl<'a> CfValues<'a> {
     /// Whether RT prints the same text for another list of values: true when
     /// a value is read as quoted ([`CfValue::is_quoted`]), since its text is
     /// also what RT prints for comma-free values the first of which starts
-    /// with `'` and the last ends with `'`. False means the reading is the only
-    /// one, but for the two cases the flag does not cover: the empty text (no
-    /// values, or one empty value) and a single-value field (see
-    /// [`split_cf_values`]). One pass over the text, no allocation.
+    /// with `'` and the last ends with `'`, and for the empty text (no values,
+    /// or one empty value). False means that, for a multi-value field, this
+    /// reading is the only list RT prints so; whether the field takes one
+    /// value or many the text does not say (see [`split_cf_values`]). One
+    /// pass over the text, no allocation.
     #[must_use]
     pub fn is_ambiguous(&self) -> bool {
-        split_cf_values(self.printed).any(|v| v.quoted)
+        self.printed.is_empty() || split_cf_values(self.printed).any(|v| v.quoted)
     }
 }
 
@@ -310,7 +316,9 @@ mod tests {
         // No values and one empty value: no values.
         assert_eq!(join(&[]), join(&[""]));
         assert!(read("").is_empty());
-        assert!(!split_cf_values("").is_ambiguous());
+        assert!(split_cf_values("").is_ambiguous());
+        assert_eq!(read(","), ["", ""]);
+        assert!(!split_cf_values(",").is_ambiguous());
         // A single-value field holding a comma reads as two values.
         assert_eq!(read("a,b"), ["a", "b"]);
     }

@@ -273,11 +273,12 @@ impl<'a> CustomField<'a> {
     /// [`CustomField::values`] may not be the values RT holds. For a ticket
     /// custom field, [`CfValues::is_ambiguous`](super::CfValues::is_ambiguous):
     /// a value was read as quoted (`'x,y'` is the value `x,y`, or the values
-    /// `'x` and `y'`). For `CF-…`, more than one item: RT does not quote
-    /// these values, so a value holding `, ` prints as two (spec §7.2).
+    /// `'x` and `y'`), or the value is empty (no values, or one empty value).
+    /// For `CF-…`, more than one item: RT does not quote these values, so a
+    /// value holding `, ` prints as two (spec §7.2).
     ///
-    /// Neither case covers the empty value (no values, or one empty value)
-    /// nor a single-value field (see [`CustomField::values`]).
+    /// Whether a ticket custom field takes one value or many the response
+    /// does not say; this assumes many (see [`CustomField::values`]).
     ///
     /// # Errors
     /// [`ErrorKind::Utf8`] if a ticket custom field's value is not UTF-8.
