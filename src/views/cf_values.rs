@@ -29,7 +29,7 @@
 //! `Forms/ticket/default`, RT 5.0 and 4.4) by `tests/oracle_cf_values.rs`.
 //!
 //! BE ADVISED: [`CfValue::is_quoted`] and [`CfValues::is_ambiguous`] describe
-//! the one choice [`quoted_len`] makes; change them together.
+//! the one choice `quoted_len` makes; change them together.
 
 use alloc::borrow::Cow;
 use alloc::string::String;
