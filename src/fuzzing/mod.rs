@@ -924,7 +924,7 @@ const NAMES: &[&str] = &[
 /// only for an item with a line break.
 pub fn encode_structured(data: &[u8]) {
     use crate::request::{
-        Content, FieldName, FieldValue, ParsedValue, RequestForm, parse_content, vsplit,
+        Content, FieldName, FieldValue, ParsedValue, RequestForm, parse_content, split_request_list,
     };
     use alloc::string::String;
     use arbitrary::Unstructured;
@@ -1025,7 +1025,7 @@ pub fn encode_structured(data: &[u8]) {
             assert_eq!(&**got, w.text, "value of {k}; {}", ctx());
             if let Some((items, strip)) = &w.list {
                 assert_eq!(
-                    vsplit(got, *strip),
+                    split_request_list(got, *strip),
                     *items,
                     "items of {k} (strip {strip}); {}",
                     ctx()
