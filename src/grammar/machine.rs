@@ -123,11 +123,11 @@ impl Machine {
         let step = loop {
             let r = match self.state {
                 State::Done => Ok(Some(Step::End)),
-                State::Start => Ok(self.start(&lex, pos)),
-                State::TextBody | State::Raw => Ok(self.rest(&lex, pos)),
-                State::StatusLine => self.status(&lex, pos).map(Some),
-                State::AfterStatus => self.after_status(&lex, pos).map(Some),
-                State::Forms { first } => self.forms(&lex, pos, first, tables),
+                State::Start => Ok(self.body(&lex, pos)),
+                State::TextBody | State::Raw => Ok(self.verbatim(&lex, pos)),
+                State::StatusLine => self.envelope(&lex, pos).map(Some),
+                State::AfterStatus => self.empty_line(&lex, pos).map(Some),
+                State::Forms { first } => self.payload(&lex, pos, first, tables),
                 State::TextPayload { at_start } => Ok(Some(self.text_payload(&lex, pos, at_start))),
             };
             match r {
@@ -142,7 +142,7 @@ impl Machine {
     }
 
     /// `body = empty / text-body / 1*envelope`: decided by the first bytes.
-    fn start(&mut self, lex: &Lexer<'_>, pos: usize) -> Option<Step> {
+    fn body(&mut self, lex: &Lexer<'_>, pos: usize) -> Option<Step> {
         let rest = &lex.input[pos..];
         if rest.is_empty() && lex.eof {
             self.state = State::Done;
@@ -160,7 +160,7 @@ impl Machine {
     }
 
     /// `text-body` and `raw-payload`: everything there is, verbatim.
-    fn rest(&mut self, lex: &Lexer<'_>, pos: usize) -> Option<Step> {
+    fn verbatim(&mut self, lex: &Lexer<'_>, pos: usize) -> Option<Step> {
         let n = lex.input.len();
         if pos < n {
             let body = self.state == State::TextBody;
@@ -177,8 +177,8 @@ impl Machine {
         Some(Step::Partial)
     }
 
-    /// `status-line`, which starts an envelope.
-    fn status(&mut self, lex: &Lexer<'_>, pos: usize) -> PResult<Step> {
+    /// `envelope`: its `status-line`.
+    fn envelope(&mut self, lex: &Lexer<'_>, pos: usize) -> PResult<Step> {
         let max = self.opts.limits.max_envelopes;
         if self.envelopes >= max {
             return Err(lex.limit(pos, LimitKind::Envelopes, max));
@@ -195,8 +195,8 @@ impl Machine {
         })
     }
 
-    /// `envelope = status-line [ empty-line payload ]`: the empty line.
-    fn after_status(&mut self, lex: &Lexer<'_>, pos: usize) -> PResult<Step> {
+    /// `empty-line`: the empty line after a status line, if anything follows.
+    fn empty_line(&mut self, lex: &Lexer<'_>, pos: usize) -> PResult<Step> {
         let Some(line) = lex.line(pos)? else {
             self.state = State::Done;
             return Ok(Step::End);
@@ -216,7 +216,7 @@ impl Machine {
     /// one form at a time. A payload whose first form does not parse is text
     /// (unless the options ask for forms only); once a form was read, what
     /// follows must be forms too.
-    fn forms(
+    fn payload(
         &mut self,
         lex: &Lexer<'_>,
         pos: usize,
