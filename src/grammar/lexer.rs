@@ -132,6 +132,15 @@ impl<'a> Lexer<'a> {
             };
         }
         let rest = &input[pos..];
+        // An empty line (a fifth of RT's lines) needs no search.
+        if rest[0] == b'\n' {
+            return Ok(Some(Line {
+                start: pos,
+                end: pos,
+                next: pos + 1,
+                kind: Kind::Blank,
+            }));
+        }
         let (mut end, next) = match self.lf.find(rest) {
             Some(p) => (pos + p, pos + p + 1),
             None if self.eof => (input.len(), input.len()),
