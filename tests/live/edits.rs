@@ -7,6 +7,13 @@ use crate::*;
 /// Status, priority, custom field, owner (take / steal / untake), and a
 /// multi-form edit.
 pub(crate) fn edits_and_owner(live: &mut Live, a: u64, o: &Others, p: &Person) {
+    edit_fields(live, a);
+    owner_changes(live, a, p);
+    multi_form_edit(live, o);
+}
+
+/// Status, priority and custom fields in one edit, read back.
+fn edit_fields(live: &mut Live, a: u64) {
     let req = TicketEdit::new(a)
         .status("open")
         .priority(42)
@@ -42,12 +49,16 @@ pub(crate) fn edits_and_owner(live: &mut Live, a: u64, o: &Others, p: &Person) {
         strings(["beta,gamma", "it's"]),
         "{b}"
     );
+}
 
-    // Owner: take, give to the run's user, steal back, untake.
+/// Whether RT answered exactly `# Owner changed from <from> to <to>`.
+fn owner_changed(body: &[u8], from: &str, to: &str) -> bool {
+    messages(&reply(body)) == vec![Message::OwnerChanged { from, to }]
+}
+
+/// Owner: take, give to the run's user, steal back, untake.
+fn owner_changes(live: &mut Live, a: u64, p: &Person) {
     let me = live.user.clone();
-    let owner_changed = |body: &[u8], from: &str, to: &str| {
-        messages(&reply(body)) == vec![Message::OwnerChanged { from, to }]
-    };
     let body = live.write_ok(&take(a, TakeAction::Take));
     check!(
         live,
@@ -102,8 +113,10 @@ pub(crate) fn edits_and_owner(live: &mut Live, a: u64, o: &Others, p: &Person) {
         "{}",
         lossy(&body)
     );
+}
 
-    // Two tickets in one request.
+/// Two tickets in one request.
+fn multi_form_edit(live: &mut Live, o: &Others) {
     let one = TicketEdit::new(o.b).priority(11);
     let two = TicketEdit::new(o.parent).priority(12);
     let mut multi = MultiEdit::new();

@@ -4,6 +4,20 @@ use crate::*;
 
 /// Every refusal, typed.
 pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
+    unauthenticated(live, a, user, pass);
+    missing_ticket(live, a);
+    unknown_field(live, a);
+    unknown_custom_field(live, a);
+    empty_comment(live, a);
+    invalid_value(live, a);
+    syntax_error(live, a);
+    merge_into_missing(live, a);
+    unparsable_search(live);
+    logout_ends_session(live, a);
+}
+
+/// No credentials, and a wrong password.
+fn unauthenticated(live: &mut Live, a: u64, user: &str, pass: &str) {
     // No credentials.
     let mut anon = Session::new(&live.url, None).unwrap();
     let path = read::ticket(a);
@@ -39,8 +53,10 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         "{}",
         lossy(&body)
     );
+}
 
-    // A missing ticket: read, comment, links.
+/// A missing ticket: read, comment, links.
+fn missing_ticket(live: &mut Live, a: u64) {
     let missing = MISSING.to_string();
     let body = live.show(MISSING);
     let e = refusal(TicketList::from_response(&object(&body)), &body);
@@ -86,9 +102,11 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         "{}",
         lossy(&body)
     );
+}
 
-    // An unknown field: on edit the other keys are applied, on create
-    // nothing is created.
+/// An unknown field: on edit the other keys are applied, on create
+/// nothing is created.
+fn unknown_field(live: &mut Live, a: u64) {
     let body = live.write(
         &TicketEdit::new(a)
             .set("Bogus", "x")
@@ -144,7 +162,10 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         m.contains(&Message::UnknownField { key: "Bogus" }),
         "{m:?}"
     );
+}
 
+/// An unknown custom field: refused on edit, only reported on create.
+fn unknown_custom_field(live: &mut Live, a: u64) {
     let nope = format!("Nope {}", live.tag);
     let body = live.write(&TicketEdit::new(a).custom_field(&nope, "y").build().unwrap());
     let e = reply(&body).check().unwrap_err();
@@ -174,8 +195,10 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         "{}",
         lossy(&body)
     );
+}
 
-    // An empty comment.
+/// An empty comment.
+fn empty_comment(live: &mut Live, a: u64) {
     let body = live.write(&TicketComment::comment(a, "").build().unwrap());
     let e = reply(&body).check().unwrap_err();
     check_eq!(
@@ -192,8 +215,10 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         "{}",
         lossy(&body)
     );
+}
 
-    // An invalid value.
+/// An invalid value.
+fn invalid_value(live: &mut Live, a: u64) {
     let body = live.write(&TicketEdit::new(a).status("no-such-status").build().unwrap());
     let e = reply(&body).check().unwrap_err();
     check_eq!(live, e.status(), Some(Status::Conflict), "{}", lossy(&body));
@@ -206,9 +231,11 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         "{}",
         lossy(&body)
     );
+}
 
-    // A syntax error: a `#` line after a field, which the encoder cannot
-    // produce, sent as raw content.
+/// A syntax error: a `#` line after a field, which the encoder cannot
+/// produce, sent as raw content.
+fn syntax_error(live: &mut Live, a: u64) {
     let path = format!("ticket/{a}/edit");
     live.endpoints.insert(endpoint("write", &path));
     let raw = format!("id: ticket/{a}\nSubject: never applied\n# not allowed here\n");
@@ -233,8 +260,11 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         }
         other => panic!("expected a syntax error, got {other:?}\n{}", lossy(&body)),
     }
+}
 
-    // A merge into a missing ticket.
+/// A merge into a missing ticket.
+fn merge_into_missing(live: &mut Live, a: u64) {
+    let missing = MISSING.to_string();
     let body = live.write(&merge(a, MISSING));
     let e = reply(&body).check().unwrap_err();
     // Without `content` RT reports merge errors under 200 (spec §9.15).
@@ -248,8 +278,10 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         "{}",
         lossy(&body)
     );
+}
 
-    // A search RT cannot parse.
+/// A search RT cannot parse.
+fn unparsable_search(live: &mut Live) {
     let body = live.read(&Search::new(ObjectType::Ticket, "Subject = ").to_url());
     let e = refusal(
         SearchResults::from_response(&parse(&body, Framing::Search)),
@@ -271,8 +303,10 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
         "{}",
         lossy(&body)
     );
+}
 
-    // Logout ends the session: the cookie no longer works.
+/// Logout ends the session: the cookie no longer works.
+fn logout_ends_session(live: &mut Live, a: u64) {
     let body = live.write(&logout());
     let r = object(&body);
     check_eq!(

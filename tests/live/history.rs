@@ -3,6 +3,7 @@
 use crate::comments::Uploaded;
 use crate::tickets::Sent;
 use crate::*;
+use rt_wire::views::{HistoryEntry, HistoryLine};
 
 /// Short and long history, each entry, each transaction. Returns the
 /// attachment ids of the create, comment and correspond transactions.
@@ -23,18 +24,7 @@ pub(crate) fn history(live: &mut Live, a: u64, sent: &Sent, uploads: &[Uploaded]
     let body = live.read(&read::ticket_history(a, true));
     let long = view(LongHistory::from_response(&object(&body)), &body);
     let lb = lossy(&body);
-    let short_ids: Vec<u64> = short.entries.iter().map(|e| e.id).collect();
-    let long_ids: Vec<u64> = long.entries.iter().map(|e| e.id().unwrap()).collect();
-    check_eq!(live, long_ids, short_ids, "{lb}");
-    for (s, l) in short.entries.iter().zip(&long.entries) {
-        check_eq!(live, l.ticket().unwrap(), Some(a), "{lb}");
-        check_eq!(
-            live,
-            l.description().map(|d| d.to_bytes()),
-            Some(s.description.to_bytes()),
-            "{lb}"
-        );
-    }
+    check_long_matches_short(live, a, &short, &long, &lb);
     let of_kind = |kind: TransactionType<'_>| {
         long.entries
             .iter()
@@ -49,6 +39,46 @@ pub(crate) fn history(live: &mut Live, a: u64, sent: &Sent, uploads: &[Uploaded]
         "the ticket's text\n{lb}"
     );
     let comment = of_kind(TransactionType::Comment);
+    check_comment(live, comment, uploads, &lb);
+    let correspond = of_kind(TransactionType::Correspond);
+    check_correspondence(live, correspond, uploads, &lb);
+    filtered_history(live, a, &short, comment);
+
+    let ours: BTreeSet<u64> = [create, comment, correspond]
+        .iter()
+        .flat_map(|e| e.attachments().unwrap())
+        .map(|x| x.id)
+        .collect();
+    let (create_id, comment_id) = (create.id().unwrap(), comment.id().unwrap());
+    each_entry_alone(live, a, &short, &long, create_id, comment_id);
+    ours
+}
+
+/// The long history has the entries of the short one, of ticket `a`, with
+/// the same descriptions.
+fn check_long_matches_short(
+    live: &mut Live,
+    a: u64,
+    short: &History<'_>,
+    long: &LongHistory<'_>,
+    lb: &str,
+) {
+    let short_ids: Vec<u64> = short.entries.iter().map(|e| e.id).collect();
+    let long_ids: Vec<u64> = long.entries.iter().map(|e| e.id().unwrap()).collect();
+    check_eq!(live, long_ids, short_ids, "{lb}");
+    for (s, l) in short.entries.iter().zip(&long.entries) {
+        check_eq!(live, l.ticket().unwrap(), Some(a), "{lb}");
+        check_eq!(
+            live,
+            l.description().map(|d| d.to_bytes()),
+            Some(s.description.to_bytes()),
+            "{lb}"
+        );
+    }
+}
+
+/// The comment: its text, time taken and the names of its files.
+fn check_comment(live: &mut Live, comment: &HistoryEntry<'_>, uploads: &[Uploaded], lb: &str) {
     check_eq!(
         live,
         comment.content().unwrap().to_str().unwrap(),
@@ -70,7 +100,15 @@ pub(crate) fn history(live: &mut Live, a: u64, sent: &Sent, uploads: &[Uploaded]
             up.name
         );
     }
-    let correspond = of_kind(TransactionType::Correspond);
+}
+
+/// The HTML reply, which RT shows as text.
+fn check_correspondence(
+    live: &mut Live,
+    correspond: &HistoryEntry<'_>,
+    uploads: &[Uploaded],
+    lb: &str,
+) {
     let html = &uploads
         .iter()
         .find(|u| u.content_type == "text/html")
@@ -85,8 +123,10 @@ pub(crate) fn history(live: &mut Live, a: u64, sent: &Sent, uploads: &[Uploaded]
         "{shown:?} for {}\n{lb}",
         lossy(html)
     );
+}
 
-    // A filtered listing.
+/// A filtered listing: only the comment.
+fn filtered_history(live: &mut Live, a: u64, short: &History<'_>, comment: &HistoryEntry<'_>) {
     let body = live.read(&format!("ticket/{a}/history/type/Comment"));
     let h = view(History::from_response(&object(&body)), &body);
     let b = lossy(&body);
@@ -103,15 +143,17 @@ pub(crate) fn history(live: &mut Live, a: u64, sent: &Sent, uploads: &[Uploaded]
         vec![comment.id().unwrap()],
         "{b}"
     );
+}
 
-    let ours: BTreeSet<u64> = [create, comment, correspond]
-        .iter()
-        .flat_map(|e| e.attachments().unwrap())
-        .map(|x| x.id)
-        .collect();
-
-    // Each entry alone, and each as a transaction.
-    let (create_id, comment_id) = (create.id().unwrap(), comment.id().unwrap());
+/// Each entry alone, and the create and comment entries as transactions.
+fn each_entry_alone(
+    live: &mut Live,
+    a: u64,
+    short: &History<'_>,
+    long: &LongHistory<'_>,
+    create_id: u64,
+    comment_id: u64,
+) {
     for (s, l) in short.entries.iter().zip(&long.entries) {
         let body = live.read(&read::ticket_history_entry(a, s.id));
         let one = view(LongHistory::from_response(&object(&body)), &body);
@@ -133,27 +175,32 @@ pub(crate) fn history(live: &mut Live, a: u64, sent: &Sent, uploads: &[Uploaded]
             "{b}"
         );
         if s.id == create_id || s.id == comment_id {
-            for long_form in [false, true] {
-                let body = live.read(&read::transaction(s.id, long_form));
-                let t = view(LongHistory::from_response(&object(&body)), &body);
-                let b = lossy(&body);
-                check_eq!(live, t.entries[0].id().unwrap(), s.id, "{b}");
-                check_eq!(
-                    live,
-                    t.entries[0].description().map(|d| d.to_bytes()),
-                    Some(s.description.to_bytes()),
-                    "{b}"
-                );
-                if long_form {
-                    check_eq!(
-                        live,
-                        t.entries[0].content().map(|c| c.to_bytes()),
-                        l.content().map(|c| c.to_bytes()),
-                        "{b}"
-                    );
-                }
-            }
+            entry_as_transaction(live, s, l);
         }
     }
-    ours
+}
+
+/// `transaction/<t>`, short and long: the entry's id, description and
+/// (long) content.
+fn entry_as_transaction(live: &mut Live, s: &HistoryLine<'_>, l: &HistoryEntry<'_>) {
+    for long_form in [false, true] {
+        let body = live.read(&read::transaction(s.id, long_form));
+        let t = view(LongHistory::from_response(&object(&body)), &body);
+        let b = lossy(&body);
+        check_eq!(live, t.entries[0].id().unwrap(), s.id, "{b}");
+        check_eq!(
+            live,
+            t.entries[0].description().map(|d| d.to_bytes()),
+            Some(s.description.to_bytes()),
+            "{b}"
+        );
+        if long_form {
+            check_eq!(
+                live,
+                t.entries[0].content().map(|c| c.to_bytes()),
+                l.content().map(|c| c.to_bytes()),
+                "{b}"
+            );
+        }
+    }
 }

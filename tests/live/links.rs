@@ -6,9 +6,22 @@ use crate::*;
 /// Depends-on, refers-to an external URL, member-of; read from both ends.
 pub(crate) fn links(live: &mut Live, a: u64, o: &Others) {
     let external = format!("https://example.com/rt-wire/{}?q=1&r=%C3%BC", live.tag);
+    set_links(live, a, o, &external);
+    read_links_from_both_ends(live, a, o, &external);
+    legacy_link_component(live, o);
+}
+
+/// The ticket numbers of link targets (`None` for a URI).
+fn tickets(v: Vec<LinkTarget<'_>>) -> Vec<Option<u64>> {
+    v.iter().map(|t| t.ticket()).collect::<Vec<_>>()
+}
+
+/// `ticket/<a>/links`: depends on `b`, refers to `external`, member of
+/// `parent`.
+fn set_links(live: &mut Live, a: u64, o: &Others, external: &str) {
     let req = LinksEdit::new(a)
         .depends_on([o.b.to_string()])
-        .refers_to([external.as_str()])
+        .refers_to([external])
         .member_of([o.parent.to_string()])
         .build()
         .unwrap();
@@ -22,12 +35,15 @@ pub(crate) fn links(live: &mut Live, a: u64, o: &Others) {
         "{}",
         lossy(&body)
     );
+}
 
+/// The links as `a` lists them, and as `parent` (long format) and `b` list
+/// the other ends.
+fn read_links_from_both_ends(live: &mut Live, a: u64, o: &Others, external: &str) {
     let body = live.read(&read::ticket_links(a, false));
     let l = view(Links::from_response(&object(&body)), &body);
     let b = lossy(&body);
     check_eq!(live, l.ticket().unwrap(), a, "{b}");
-    let tickets = |v: Vec<LinkTarget<'_>>| v.iter().map(|t| t.ticket()).collect::<Vec<_>>();
     check_eq!(
         live,
         tickets(l.get(Relation::DependsOn).unwrap()),
@@ -37,7 +53,7 @@ pub(crate) fn links(live: &mut Live, a: u64, o: &Others) {
     check_eq!(
         live,
         l.get(Relation::RefersTo).unwrap(),
-        vec![LinkTarget::Uri(&external)],
+        vec![LinkTarget::Uri(external)],
         "{b}"
     );
     check_eq!(
@@ -73,8 +89,10 @@ pub(crate) fn links(live: &mut Live, a: u64, o: &Others) {
         "{}",
         lossy(&body)
     );
+}
 
-    // The legacy component `ticket/link` (no `content`; plain-text answers).
+/// The legacy component `ticket/link` (no `content`; plain-text answers).
+fn legacy_link_component(live: &mut Live, o: &Others) {
     let (from, to) = (o.b.to_string(), o.parent.to_string());
     for del in [false, true] {
         let mut params = vec![

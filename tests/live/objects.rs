@@ -80,6 +80,12 @@ pub(crate) fn users(live: &mut Live) -> Person {
 
 /// A queue and a group: create, read, edit, read back.
 pub(crate) fn queues_and_groups(live: &mut Live) {
+    queue(live);
+    group(live);
+}
+
+/// A queue: created, read by name and by number, edited, read back.
+fn queue(live: &mut Live) {
     let name = format!("Queue ünï {}", live.tag);
     let req = ObjectEdit::queue_create(name.as_str())
         .set("Description", "Queue ✓ description")
@@ -129,7 +135,10 @@ pub(crate) fn queues_and_groups(live: &mut Live) {
         "{}",
         lossy(&body)
     );
+}
 
+/// A group: created, read by name, edited, read back by number.
+fn group(live: &mut Live) {
     let gname = format!("Group ünï {}", live.tag);
     let req = ObjectEdit::group_create(gname.as_str())
         .set("Description", "Group ✓")

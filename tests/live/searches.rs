@@ -11,17 +11,45 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
     want.remove(&merged);
     want.insert(a, sent.subject.clone());
     let ids: Vec<u64> = want.keys().copied().collect();
+    let found = Found { query, want, ids };
 
-    let search = |format: Option<Format>, fields: Vec<FieldName>| {
+    search_ids(live, &found);
+    search_short(live, &found);
+    let fields = vec![
+        FieldName::try_from("Subject").unwrap(),
+        FieldName::try_from("Status").unwrap(),
+    ];
+    search_table(live, &found, a, fields.clone());
+    search_long(live, &found, a, sent, fields);
+    search_descending(live, &found);
+    search_nothing(live);
+    search_users(live, p);
+    search_queues(live);
+}
+
+/// The query for the run's tickets, and what it must find: their subjects
+/// and ids (without the merged ticket).
+struct Found {
+    query: String,
+    want: BTreeMap<u64, String>,
+    ids: Vec<u64>,
+}
+
+impl Found {
+    /// The query ordered by id, in `format`, with `fields`.
+    fn search(&self, format: Option<Format>, fields: Vec<FieldName>) -> String {
         let mut s =
-            Search::new(ObjectType::Ticket, query.as_str()).order_by(Order::Ascending, "id");
+            Search::new(ObjectType::Ticket, self.query.as_str()).order_by(Order::Ascending, "id");
         if let Some(f) = format {
             s = s.format(f);
         }
         s.fields(fields).to_url()
-    };
+    }
+}
 
-    let body = live.read(&search(Some(Format::Ids), vec![]));
+/// Format `i`: `ticket/<n>` lines.
+fn search_ids(live: &mut Live, found: &Found) {
+    let body = live.read(&found.search(Some(Format::Ids), vec![]));
     let s = view(
         SearchResults::from_response(&parse(&body, Framing::Search)),
         &body,
@@ -31,12 +59,15 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
     check_eq!(
         live,
         s.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
-        ids,
+        found.ids,
         "{b}"
     );
     check!(live, s.rows.iter().all(|r| r.kind == Some("ticket")), "{b}");
+}
 
-    let body = live.read(&search(Some(Format::Short), vec![]));
+/// Format `s`: `<n>: <subject>` lines.
+fn search_short(live: &mut Live, found: &Found) {
+    let body = live.read(&found.search(Some(Format::Short), vec![]));
     let s = view(
         SearchResults::from_response(&parse(&body, Framing::Search)),
         &body,
@@ -48,15 +79,13 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
         .iter()
         .map(|r| (r.id, lossy(r.summary.as_deref().unwrap_or_default())))
         .collect();
-    check_eq!(live, got, want, "{b}");
+    check_eq!(live, got, found.want, "{b}");
+}
 
-    // Format `s` with `fields=` is a table; RT does not escape tabs, so the
-    // main ticket (whose subject holds one) is left out of this check.
-    let fields = vec![
-        FieldName::try_from("Subject").unwrap(),
-        FieldName::try_from("Status").unwrap(),
-    ];
-    let body = live.read(&search(Some(Format::Short), fields.clone()));
+/// Format `s` with `fields=` is a table; RT does not escape tabs, so the
+/// main ticket (whose subject holds one) is left out of this check.
+fn search_table(live: &mut Live, found: &Found, a: u64, fields: Vec<FieldName>) {
+    let body = live.read(&found.search(Some(Format::Short), fields));
     let s = view(
         SearchResults::from_response(&parse(&body, Framing::Search)),
         &body,
@@ -73,7 +102,7 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
         check_eq!(
             live,
             row.get("Subject").map(|v| lossy(v)),
-            Some(want[&row.id].clone()),
+            Some(found.want[&row.id].clone()),
             "{b}"
         );
         check_eq!(
@@ -83,11 +112,14 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
             "{b}"
         );
     }
+}
 
+/// Format `l` with `fields=`: forms, read as search rows and as tickets.
+fn search_long(live: &mut Live, found: &Found, a: u64, sent: &Sent, fields: Vec<FieldName>) {
     let mut long_fields = fields;
     long_fields.push(FieldName::custom_field("Colon: Field").unwrap());
     long_fields.push(FieldName::try_from("Requestors").unwrap());
-    let body = live.read(&search(Some(Format::Long), long_fields));
+    let body = live.read(&found.search(Some(Format::Long), long_fields));
     let s = view(
         SearchResults::from_response(&parse(&body, Framing::Search)),
         &body,
@@ -97,14 +129,14 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
     check_eq!(
         live,
         s.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
-        ids,
+        found.ids,
         "{b}"
     );
     for row in &s.rows {
         check_eq!(
             live,
             row.get("Subject").map(|v| lossy(v)),
-            Some(want[&row.id].clone()),
+            Some(found.want[&row.id].clone()),
             "{b}"
         );
     }
@@ -136,9 +168,11 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
         strings(&sent.requestors),
         "{b}"
     );
+}
 
-    // Descending order.
-    let url = Search::new(ObjectType::Ticket, query.as_str())
+/// Descending order.
+fn search_descending(live: &mut Live, found: &Found) {
+    let url = Search::new(ObjectType::Ticket, found.query.as_str())
         .order_by(Order::Descending, "id")
         .format(Format::Ids)
         .to_url();
@@ -147,7 +181,7 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
         SearchResults::from_response(&parse(&body, Framing::Search)),
         &body,
     );
-    let mut desc = ids.clone();
+    let mut desc = found.ids.clone();
     desc.reverse();
     check_eq!(
         live,
@@ -156,8 +190,10 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
         "{}",
         lossy(&body)
     );
+}
 
-    // Nothing found: format `s` and `i`.
+/// Nothing found: format `s` and `i`.
+fn search_nothing(live: &mut Live) {
     let none = format!("Subject = 'nothing {}'", live.tag);
     for (format, want_format) in [
         (Format::Short, SearchFormat::Short),
@@ -180,8 +216,10 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
             lossy(&body)
         );
     }
+}
 
-    // Users and queues.
+/// Users by name (format `s`) and by e-mail address (format `l`).
+fn search_users(live: &mut Live, p: &Person) {
     let body = live.read(
         &Search::new(ObjectType::User, format!("Name = '{}'", p.name))
             .format(Format::Short)
@@ -222,6 +260,10 @@ pub(crate) fn searches(live: &mut Live, a: u64, sent: &Sent, o: &Others, merged:
         Some("Renamed Person ✓".to_owned()),
         "{b}"
     );
+}
+
+/// Queues by name (format `i`).
+fn search_queues(live: &mut Live) {
     let body = live.read(
         &Search::new(ObjectType::Queue, "Name = 'General'")
             .format(Format::Ids)

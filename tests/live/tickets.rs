@@ -21,8 +21,16 @@ pub(crate) struct Sent {
 /// Creates the main ticket with everything a create form can carry and
 /// reads it back.
 pub(crate) fn main_ticket(live: &mut Live) -> (u64, Sent) {
-    let tag = live.tag.clone();
-    let sent = Sent {
+    let sent = main_ticket_values(&live.tag);
+    let a = create_main_ticket(live, &sent);
+    read_main_ticket_back(live, a, &sent);
+    (a, sent)
+}
+
+/// Hostile text for every field of the main ticket: quotes, tabs, Unicode,
+/// lines that look like keys, separators and comments.
+fn main_ticket_values(tag: &str) -> Sent {
+    Sent {
         subject: format!("Ünïcode ✓ {tag} «live» 'single' \"double\" 日本語 — tab\there"),
         text: "First line of the ticket ✓\n\n  indented by two\n\tand a tab\n# x\n--\n\
                Key: value\n-- \nsignature\n\n\nlast line",
@@ -47,7 +55,12 @@ pub(crate) fn main_ticket(live: &mut Live) -> (u64, Sent) {
             "back\\slash",
             "say \"hi\", twice",
         ],
-    };
+    }
+}
+
+/// `ticket/new` with every value of `sent`, dates, priorities, times and
+/// a file.
+fn create_main_ticket(live: &mut Live, sent: &Sent) -> u64 {
     let create_file = Upload::new(
         "create-note.txt",
         "text/plain",
@@ -74,8 +87,11 @@ pub(crate) fn main_ticket(live: &mut Live) -> (u64, Sent) {
         .starts("2030-01-02 03:04:05")
         .due("2030-12-24 10:00:00")
         .attachment(create_file);
-    let a = live.create_ticket(&req);
+    live.create_ticket(&req)
+}
 
+/// `ticket/<n>` and `ticket/<n>/show` agree and give back every value sent.
+fn read_main_ticket_back(live: &mut Live, a: u64, sent: &Sent) {
     let body = live.show(a);
     let bare = live.read(&format!("ticket/{a}"));
     check_eq!(
@@ -88,6 +104,13 @@ pub(crate) fn main_ticket(live: &mut Live) -> (u64, Sent) {
     check_eq!(live, list.tickets.len(), 1, "{}", lossy(&body));
     let t = ticket(&list, a);
     let b = lossy(&body);
+    check_core_fields(live, t, sent, &b);
+    check_dates_and_times(live, t, &b);
+    check_custom_fields(live, t, sent, &b);
+}
+
+/// Subject, queue, owner, status, priorities and watchers.
+fn check_core_fields(live: &mut Live, t: &Ticket<'_>, sent: &Sent, b: &str) {
     check_eq!(live, text_of(t, "Subject"), sent.subject, "{b}");
     check_eq!(live, text_of(t, "Queue"), "General", "{b}");
     check_eq!(live, text_of(t, "Owner"), "Nobody", "{b}");
@@ -103,6 +126,10 @@ pub(crate) fn main_ticket(live: &mut Live) -> (u64, Sent) {
     );
     check_eq!(live, set_of(t.cc()), strings(&sent.cc), "{b}");
     check_eq!(live, set_of(t.admin_cc()), strings(&sent.admin_cc), "{b}");
+}
+
+/// The dates and durations set at create, and those RT sets itself.
+fn check_dates_and_times(live: &mut Live, t: &Ticket<'_>, b: &str) {
     check_eq!(
         live,
         t.date("Starts").unwrap(),
@@ -129,6 +156,10 @@ pub(crate) fn main_ticket(live: &mut Live) -> (u64, Sent) {
     check_eq!(live, t.minutes("TimeEstimated").unwrap(), Some(90), "{b}");
     check_eq!(live, t.minutes("TimeLeft").unwrap(), Some(30), "{b}");
     check_eq!(live, t.minutes("TimeWorked").unwrap(), Some(0), "{b}");
+}
+
+/// Every custom field, single- and multi-valued, exactly as sent.
+fn check_custom_fields(live: &mut Live, t: &Ticket<'_>, sent: &Sent, b: &str) {
     for (name, want) in [
         ("Single Line", sent.single),
         ("Colon: Field", sent.colon),
@@ -148,7 +179,6 @@ pub(crate) fn main_ticket(live: &mut Live) -> (u64, Sent) {
         strings(&sent.multi),
         "{b}"
     );
-    (a, sent)
 }
 
 /// The other tickets of the run.
