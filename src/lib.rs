@@ -48,6 +48,7 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+mod catalogue;
 mod error;
 mod form;
 #[cfg(feature = "fuzzing")]

@@ -1073,52 +1073,20 @@ pub(crate) fn split_key_last(line: &[u8]) -> Option<(usize, usize, bool)> {
         .then(|| (line.len() - 1, line.len(), true))
 }
 
-/// The plain-text payloads of RT's message catalogue (spec §10.2): messages
-/// printed without a form, which would otherwise read as `Key: value` lines.
-const PLAIN_MESSAGES: &[&[u8]] = &[
-    b"Invalid object ID specified: ",
-    b"You may submit only one form to this object.",
-    b"No objects specified.",
-    b"Invalid field specification: ",
-    b"No matching results.",
-    b"Unknown listing format: ",
-    b"Invalid query: ",
-    b"Invalid operator specification: ",
-    b"Invalid query specification: ",
-    b"Permission denied",
-    b"Unsupported object type.",
-    b"Your username or password is incorrect",
-    b"Cannot modify Queue CF definitions via REST",
-    b"Cannot modify Group CF definitions via REST",
-];
-
-/// Whether a payload is one of RT's plain-text messages (spec §10.2), or, for a
-/// search, an empty listing (only LFs).
+/// Whether a payload is one of RT's plain-text messages (spec §10.2; the
+/// catalogue in `crate::catalogue`), or, for a search, an empty listing (only
+/// LFs).
 pub(crate) fn is_plain_payload(payload: &[u8], framing: Framing) -> bool {
     if framing == Framing::Search && !payload.is_empty() && payload.iter().all(|&b| b == b'\n') {
         return true;
     }
-    // Empty lines before the message change nothing.
-    let start = payload
-        .iter()
-        .position(|&b| b != b'\n' && b != b'\r')
-        .unwrap_or(payload.len());
-    PLAIN_MESSAGES
-        .iter()
-        .any(|m| payload[start..].starts_with(m))
+    crate::catalogue::is_plain_message(payload)
 }
 
 /// Whether `partial`, the start of a payload, may still turn out to be one of
 /// RT's plain-text messages once more bytes arrive.
 pub(crate) fn may_become_plain(partial: &[u8]) -> bool {
-    let start = partial
-        .iter()
-        .position(|&b| b != b'\n' && b != b'\r')
-        .unwrap_or(partial.len());
-    let partial = &partial[start..];
-    PLAIN_MESSAGES
-        .iter()
-        .any(|m| partial.len() < m.len() && m.starts_with(partial))
+    crate::catalogue::may_become_plain(partial)
 }
 
 /// Splits a key line into key and value (spec §14.2 rule 4).
