@@ -1054,6 +1054,38 @@ fn links(live: &mut Live, a: u64, o: &Others) {
         let want = if del { vec![] } else { vec![Some(o.parent)] };
         check_eq!(live, refers, want, "{}", lossy(&body));
     }
+    // Its refusals are plain text too (the catalogue of src/catalogue.rs):
+    // read as text, never as a form with a field `Invalid link`.
+    let refusals: [(&[(&str, &str)], Message<'_>); 3] = [
+        (
+            &[("id", &from), ("rel", "Bogus"), ("to", &to)],
+            Message::InvalidLink { relation: "Bogus" },
+        ),
+        (
+            &[("id", "abc"), ("rel", "RefersTo"), ("to", &to)],
+            Message::InvalidTicketId {
+                message: "Invalid ticket id: 'abc'.",
+            },
+        ),
+        (
+            &[("id", "999999"), ("rel", "RefersTo"), ("to", &to)],
+            Message::InvalidTicketId {
+                message: "Couldn't load ticket id: '999999'.",
+            },
+        ),
+    ];
+    for (params, want) in refusals {
+        let body = live.rt.post_params("ticket/link", params).unwrap();
+        let r = object(&body);
+        check!(live, r.forms().next().is_none(), "{}", lossy(&body));
+        check_eq!(
+            live,
+            messages(&reply(&body)),
+            vec![want],
+            "{}",
+            lossy(&body)
+        );
+    }
 }
 
 /// Merges one ticket into another: the source is shown under the target.
