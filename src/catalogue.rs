@@ -20,8 +20,9 @@
 //! BE ADVISED: `corpus/expect.py` reads the same messages independently (it
 //! shares no code with this); when RT's texts change, change both.
 
-/// Lines longer than this are never a message whose placeholder has to be
-/// closed (RT's placeholders are ids, names and relations from the request).
+/// Lines longer than this (not counting the CRs that end them) are never a
+/// message whose placeholder has to be closed (RT's placeholders are ids,
+/// names and relations from the request).
 /// The streaming reader waits for such a line to end: the bound keeps its
 /// memory bounded, and the one-shot parse applies it too, so both decide alike.
 pub(crate) const MAX_MESSAGE_LINE: usize = 64 << 10;
@@ -242,9 +243,6 @@ pub(crate) fn may_become_plain(partial: &[u8]) -> bool {
 /// aside).
 pub(crate) fn lookup(payload: &[u8]) -> Option<Found<'_>> {
     let text = trim_end_lines(skip_empty_lines(payload, true)?);
-    if text.is_empty() {
-        return None;
-    }
     ENTRIES.iter().find_map(|e| e.lookup(text))
 }
 
@@ -287,20 +285,13 @@ impl Entry {
     /// A message line that has not ended yet.
     fn partial(&self, line: &[u8]) -> Verdict {
         let start = self.parts[0];
-        if !line.starts_with(start) {
-            return if start.starts_with(line) {
-                Verdict::Wait
-            } else {
-                Verdict::No
-            };
+        if self.holes.is_empty() || !line.starts_with(start) {
+            return fixed_partial(start, line);
         }
         if self.by_start() {
             return Verdict::Yes;
         }
-        if self.holes.is_empty() {
-            return fixed_partial(start, line);
-        }
-        if line.len() > MAX_MESSAGE_LINE + 1
+        if trim_cr(line).len() > MAX_MESSAGE_LINE
             || (self.holes[0] == Hole::RtMessage && starts_form(&line[start.len()..]))
         {
             return Verdict::No;
@@ -422,19 +413,32 @@ fn fixed_partial(text: &[u8], line: &[u8]) -> Verdict {
     let still = text.starts_with(line)
         || line
             .strip_prefix(text)
-            .is_some_and(|r| r.is_empty() || r == b"\r");
+            .is_some_and(|r| trim_cr(r).is_empty());
     if still { Verdict::Wait } else { Verdict::No }
 }
 
-/// The first line of `rest` without its LF or CRLF, and what follows it.
-/// `None` if the line has not ended and the input may go on.
+/// The first line of `rest` without its LF and the CRs before it, and what
+/// follows it; `None` if the line has not ended and the input may go on.
+///
+/// Every CR at the end of a line is dropped, not only the one of a CRLF: with
+/// `ParseOptions::allow_crlf` the parser takes one CR of `"\r\r\n"` as line end
+/// and keeps the other as data, which the form writer then ends with LF. A
+/// line must be a message, or not, however many CRs end it, or such a form
+/// would read back as a message.
 fn next_line(rest: &[u8], complete: bool) -> Option<(&[u8], &[u8])> {
     let (line, after) = match memchr::memchr(b'\n', rest) {
         Some(p) => (&rest[..p], &rest[p + 1..]),
         None if complete => (rest, &rest[rest.len()..]),
         None => return None,
     };
-    Some((line.strip_suffix(b"\r").unwrap_or(line), after))
+    Some((trim_cr(line), after))
+}
+
+fn trim_cr(mut line: &[u8]) -> &[u8] {
+    while let [l @ .., b'\r'] = line {
+        line = l;
+    }
+    line
 }
 
 /// Skips empty lines (LF or CRLF). `None` if what is left may still be the
@@ -454,10 +458,10 @@ fn skip_empty_lines(mut rest: &[u8], complete: bool) -> Option<&[u8]> {
     }
 }
 
-/// Drops trailing empty lines (LF or CRLF) and the line end before them.
+/// Drops trailing empty lines and the line end before them (LFs and CRs).
 fn trim_end_lines(mut text: &[u8]) -> &[u8] {
-    while let Some(t) = text.strip_suffix(b"\n") {
-        text = t.strip_suffix(b"\r").unwrap_or(t);
+    while let [t @ .., b'\n' | b'\r'] = text {
+        text = t;
     }
     text
 }
@@ -557,35 +561,33 @@ mod tests {
         }
     }
 
+    /// Not messages: a line with more or other text, a form's first line.
+    #[rustfmt::skip]
+    const NOT: &[&[u8]] = &[
+        b"Invalid link: 'Foo'.x\n", b"No matching results. \n", b"# Ticket 7 created.\n", b"\n\n",
+        b"Cannot modify Ticket CF definitions via REST\n", b"You are not allowed to Shout on ticket 6.\n",
+        b"Link already exists Created link x RefersTo 2\n", b"/REST/1.0/ticket/link\nNo matching results.\n",
+    ];
+    /// Not decided yet. However many CRs end a line (see `next_line`), it is
+    /// the same line.
+    #[rustfmt::skip]
+    const WAIT: &[&[u8]] = &[
+        b"", b"\n\r", b"Invalid link: 'x", b"/REST/1.0/ticket/link\nI", b"No objects specified.\r\r",
+    ];
+
     #[test]
     fn shapes_are_whole_lines() {
-        for not in [
-            &b"Invalid link: 'Foo'.x\n"[..],
-            b"No matching results. \n",
-            b"Cannot modify Ticket CF definitions via REST\n",
-            b"You are not allowed to Shout on ticket 6.\n",
-            b"Link already exists Created link x RefersTo 2\n",
-            b"/REST/1.0/ticket/link\nNo matching results.\n",
-            b"# Ticket 7 created.\n",
-            b"\n\n",
-        ] {
+        for not in NOT {
             assert!(!is_plain_message(not) && lookup(not).is_none(), "{not:?}");
         }
         let long = [&b"Invalid link: '"[..], &[b'x'; MAX_MESSAGE_LINE], b"'.\n"].concat();
         assert!(!is_plain_message(&long) && !may_become_plain(&long[..MAX_MESSAGE_LINE + 2]));
-        for wait in [
-            &b""[..],
-            b"\n\r",
-            b"Invalid link: 'x",
-            b"/REST/1.0/ticket/link\nI",
-        ] {
-            assert!(may_become_plain(wait), "{wait:?}");
-        }
+        assert!(WAIT.iter().all(|w| may_become_plain(w)));
+        assert!(is_plain_message(b"Invalid link: 'x'.\r\r\n"));
         assert!(!may_become_plain(b"id: ticket/1") && !may_become_plain(b"# 3/3 (/total)"));
         // A message needs nothing after it; a view needs nothing else.
-        let next = b"No objects specified.\n\nRT/5.0.3 200 Ok\n\nid: 1\n";
-        assert!(is_plain_message(next));
-        assert!(lookup(b"No objects specified.\nid: 1\n").is_none());
+        let next: &[u8] = b"No objects specified.\n\nRT/5.0.3 200 Ok\n\nid: 1\n";
+        assert!(is_plain_message(next) && lookup(next).is_none());
         assert!(is_plain_message(b"Invalid query: 'no end\n"));
         assert!(lookup(b"Invalid query: 'no end\n").is_none());
     }

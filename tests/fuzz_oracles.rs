@@ -416,3 +416,20 @@ fn regression_view_attachment_content_type_multibyte_at_byte_5() {
     let a = rt_wire::views::Attachment::from_response(&r).unwrap();
     assert!(!a.is_text());
 }
+
+/// Found while the message catalogue was written: with `allow_crlf`, a line
+/// `Invalid link: 'x'.\r\r` kept one CR as data, so it did not match the
+/// catalogue's whole-line shape and was read as a form; the writer ends that
+/// line with LF, and `Invalid link: 'x'.\r\n` read back as a message. The
+/// catalogue now drops every CR at a line's end, so both are the message.
+#[test]
+fn regression_roundtrip_message_line_ending_in_two_crs() {
+    let input =
+        include_bytes!("../corpus/regressions/roundtrip-message-line-ending-in-two-crs.bin");
+    fuzzing::roundtrip_response(input);
+    fuzzing::stream_chunks(input);
+    let opts = rt_wire::ParseOptions::new().allow_crlf(true);
+    let r = rt_wire::parse_response_with(&input[1..], &opts).unwrap();
+    let first = r.envelopes().next().unwrap();
+    assert!(matches!(first.payload(), rt_wire::Payload::Text(_)));
+}
