@@ -61,7 +61,7 @@ INNER_STATUS_RE = re.compile(rb"RT/([!-~\x80-\xff]+) ([0-9]{3}) ([A-Za-z0-9 ]+)\
 # Each pattern is the message's whole line(s) as RT prints it; only "Invalid query: '"
 # (a Perl error that may span many lines) is recognised by its start.
 _RELATIONS = rb"(?:DependsOn|DependedOnBy|RefersTo|ReferredToBy|HasMember|MemberOf)"
-PLAIN_TEXT_LINES = [re.compile(p + rb"\r?(?:\n|\Z)") for p in (
+PLAIN_TEXT_LINES = [re.compile(p + rb"\r*(?:\n|\Z)") for p in (
     rb"Invalid object ID specified: '.*'",                # dhandler, 400
     rb"You may submit only one form to this object\.",    # dhandler, 400
     rb"No objects specified\.",                           # dhandler, 400
@@ -76,8 +76,8 @@ PLAIN_TEXT_LINES = [re.compile(p + rb"\r?(?:\n|\Z)") for p in (
     rb"Use RT's login page to log in",                    # 401, RT 5 (RestrictLoginReferrer)
     rb"Cannot modify (?:Queue|Group) CF definitions via REST",  # .../customfields, 400
     rb"Invalid link: '.*'\.",                             # ticket/link, 400
-    rb"/REST/1\.0/ticket/link\r?\nInvalid ticket id: '.*'\.",   # ticket/link, 400
-    rb"/REST/1\.0/ticket/merge\r?\nInvalid ticket id: `.*'\.",  # ticket/merge, 400
+    rb"/REST/1\.0/ticket/link\r*\nInvalid ticket id: '.*'\.",   # ticket/link, 400
+    rb"/REST/1\.0/ticket/merge\r*\nInvalid ticket id: `.*'\.",  # ticket/merge, 400
     rb"Invalid ticket id: `.*'\.",                        # ticket/comment, 400
     rb"Couldn't load ticket id: ['`].*'\.",               # legacy components, 404
     rb"Different ids in URL \(`.*'\) and submitted form \(`.*'\)\.",  # ticket/link, merge

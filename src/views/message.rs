@@ -719,9 +719,10 @@ pub(crate) fn offset_in(input: &[u8], part: &[u8]) -> usize {
         .min(input.len())
 }
 
-/// A payload read as forms that is really one of RT's plain-text messages
-/// (`Invalid field specification: a, b` looks like a field): the message, if
-/// the payload has no comments and classifies as a known text.
+/// A payload read as forms that is really one of RT's plain-text messages:
+/// the message, if the payload has no comments and classifies as a known
+/// text. The parser decides text or forms with the same catalogue, so a
+/// response it read never needs this; it stays as a guard for the views.
 pub(crate) fn text_notice<'a>(
     input: &'a [u8],
     env: &crate::response::Envelope<'_, 'a>,
