@@ -35,8 +35,9 @@ pub fn missing(test: &str, reason: &str) {
         !required(),
         "{test}: {reason}; {REQUIRE}=1 requires every oracle"
     );
-    // One write, so that the line is not split by the harness's own output.
-    let line = format!("SKIP {test}: {reason} (set {REQUIRE}=1 to make this a failure)\n");
+    // One write, so that the harness's own output does not split the line,
+    // and on a line of its own after the harness's `test <name> ... `.
+    let line = format!("\nSKIP {test}: {reason} (set {REQUIRE}=1 to make this a failure)\n");
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 
