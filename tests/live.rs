@@ -1,7 +1,9 @@
 //! The live suite: rt-wire's encoder and views against a real RT server.
 //!
 //! Runs whenever `RT_URL` is set (`RT_USER` / `RT_PASS`, default `root` /
-//! `password`) and starts nothing itself: bring a server up with
+//! `password`) and starts nothing itself; without it the test prints a SKIP
+//! line, or fails when `RT_WIRE_REQUIRE_ORACLES=1` (`tests/common/oracle.rs`).
+//! Bring a server up with
 //!
 //! ```text
 //! export RT_URL=$(scripts/rt-live.sh start 5) && scripts/rt-live-setup.sh 5
@@ -16,6 +18,8 @@
 
 #[path = "common/http.rs"]
 mod http;
+#[path = "common/oracle.rs"]
+mod oracle;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -297,8 +301,11 @@ use tickets::{main_ticket, other_tickets, show_several};
 
 #[test]
 fn live_rt() {
-    let Ok(url) = std::env::var("RT_URL") else {
-        say("SKIP live RT: RT_URL not set");
+    let Some(url) = oracle::env(
+        "live_rt",
+        "RT_URL",
+        "a live RT: export RT_URL=$(scripts/rt-live.sh start 5)",
+    ) else {
         return;
     };
     let started = Instant::now();

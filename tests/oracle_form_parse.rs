@@ -11,7 +11,12 @@
 //! 3. arbitrary line soup: the crate's `parse_content` and
 //!    `split_request_list` (RT's `vsplit`) must agree with RT's on everything.
 //!
-//! Without perl or RT the test prints a SKIP line and passes.
+//! Without perl or RT the test prints a SKIP line and passes, or fails when
+//! `RT_WIRE_REQUIRE_ORACLES=1` (`tests/common/oracle.rs`).
+
+#[path = "common/oracle.rs"]
+#[allow(dead_code)]
+mod oracle;
 
 use std::io::Write;
 use std::path::Path;
@@ -402,7 +407,10 @@ fn rt_form_parse_agrees() {
     let lib =
         std::env::var("RT_LIB").unwrap_or_else(|_| "/usr/share/request-tracker5/lib".to_owned());
     if !Path::new(&lib).join("RT/Interface/REST.pm").exists() {
-        println!("SKIP oracle_form_parse: RT not installed ({lib}/RT/Interface/REST.pm missing)");
+        oracle::missing(
+            "rt_form_parse_agrees",
+            &format!("RT not installed ({lib}/RT/Interface/REST.pm missing; request-tracker5)"),
+        );
         return;
     }
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/rt-form-oracle.pl");
@@ -418,7 +426,7 @@ fn rt_form_parse_agrees() {
     let mut child = match child {
         Ok(c) => c,
         Err(e) => {
-            println!("SKIP oracle_form_parse: cannot run perl: {e}");
+            oracle::missing("rt_form_parse_agrees", &format!("cannot run perl: {e}"));
             return;
         }
     };

@@ -9,6 +9,7 @@ pub(crate) fn links(live: &mut Live, a: u64, o: &Others) {
     set_links(live, a, o, &external);
     read_links_from_both_ends(live, a, o, &external);
     legacy_link_component(live, o);
+    legacy_link_refusals(live, o);
 }
 
 /// The ticket numbers of link targets (`None` for a URI).
@@ -121,5 +122,41 @@ fn legacy_link_component(live: &mut Live, o: &Others) {
         let refers = tickets(l.get(Relation::RefersTo).unwrap());
         let want = if del { vec![] } else { vec![Some(o.parent)] };
         check_eq!(live, refers, want, "{}", lossy(&body));
+    }
+}
+
+/// The refusals of `ticket/link` are plain text too (the catalogue of
+/// src/catalogue.rs): read as text, never as a form with a field `Invalid link`.
+fn legacy_link_refusals(live: &mut Live, o: &Others) {
+    let (from, to) = (o.b.to_string(), o.parent.to_string());
+    let refusals: [(&[(&str, &str)], Message<'_>); 3] = [
+        (
+            &[("id", &from), ("rel", "Bogus"), ("to", &to)],
+            Message::InvalidLink { relation: "Bogus" },
+        ),
+        (
+            &[("id", "abc"), ("rel", "RefersTo"), ("to", &to)],
+            Message::InvalidTicketId {
+                message: "Invalid ticket id: 'abc'.",
+            },
+        ),
+        (
+            &[("id", "999999"), ("rel", "RefersTo"), ("to", &to)],
+            Message::InvalidTicketId {
+                message: "Couldn't load ticket id: '999999'.",
+            },
+        ),
+    ];
+    for (params, want) in refusals {
+        let body = live.rt.post_params("ticket/link", params).unwrap();
+        let r = object(&body);
+        check!(live, r.forms().next().is_none(), "{}", lossy(&body));
+        check_eq!(
+            live,
+            messages(&reply(&body)),
+            vec![want],
+            "{}",
+            lossy(&body)
+        );
     }
 }
