@@ -1,4 +1,4 @@
-//! RT's fixed plain-text responses (spec §10.2, §9.17): the one catalogue of the
+//! RT's fixed plain-text responses: the one catalogue of the
 //! messages RT's REST 1.0 handlers print after the status line's empty line
 //! *without* a form and without `#`.
 //!
