@@ -53,14 +53,15 @@ pub(crate) struct Line {
 }
 
 /// The LF search: AVX2 where the CPU has it, `memchr`'s own choice elsewhere.
+/// Built once per parse (it holds the needle's vectors), lent to each lexer.
 #[derive(Clone, Copy, Debug)]
-struct LfFinder {
+pub(crate) struct LfFinder {
     #[cfg(all(target_arch = "x86_64", feature = "std"))]
     avx2: Option<memchr::arch::x86_64::avx2::memchr::One>,
 }
 
 impl LfFinder {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         LfFinder {
             #[cfg(all(target_arch = "x86_64", feature = "std"))]
             avx2: memchr::arch::x86_64::avx2::memchr::One::new(b'\n'),
@@ -80,7 +81,7 @@ impl LfFinder {
 /// The lexer over one input.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Lexer<'a> {
-    lf: LfFinder,
+    lf: &'a LfFinder,
     pub input: &'a [u8],
     /// Whether the input ends where it ends (false: more bytes may come).
     pub eof: bool,
@@ -90,9 +91,15 @@ pub(crate) struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
-    pub(crate) fn new(input: &'a [u8], eof: bool, crlf: bool, max_line: usize) -> Self {
+    pub(crate) fn new(
+        lf: &'a LfFinder,
+        input: &'a [u8],
+        eof: bool,
+        crlf: bool,
+        max_line: usize,
+    ) -> Self {
         Lexer {
-            lf: LfFinder::new(),
+            lf,
             input,
             eof,
             crlf,
@@ -185,14 +192,10 @@ pub(crate) fn line_kind(text: &[u8]) -> Kind {
 mod tests {
     use super::*;
 
+    static LF: std::sync::LazyLock<LfFinder> = std::sync::LazyLock::new(LfFinder::new);
+
     fn lexer(input: &[u8], eof: bool, crlf: bool) -> Lexer<'_> {
-        Lexer {
-            lf: LfFinder::new(),
-            input,
-            eof,
-            crlf,
-            max_line: 8,
-        }
+        Lexer::new(&LF, input, eof, crlf, 8)
     }
 
     #[test]

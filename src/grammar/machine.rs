@@ -14,7 +14,7 @@ use nom::Err;
 
 use super::envelope::{empty_listing, plain_message};
 use super::form::{FormCx, FormEnd, form};
-use super::lexer::{Kind, Lexer, PResult};
+use super::lexer::{Kind, Lexer, LfFinder, PResult};
 use crate::error::{ErrorKind, LimitKind, ParseError};
 use crate::options::{Framing, ParseOptions};
 use crate::response::Tables;
@@ -67,6 +67,7 @@ pub(crate) enum Step {
 #[derive(Clone, Debug)]
 pub(crate) struct Machine {
     pub opts: ParseOptions,
+    lf: LfFinder,
     state: State,
     /// Forms and fields handed out and no longer in the tables (the
     /// streaming reader empties them after each form).
@@ -79,6 +80,7 @@ impl Machine {
     pub(crate) fn new(opts: ParseOptions) -> Self {
         Machine {
             opts,
+            lf: LfFinder::new(),
             state: State::Start,
             forms_before: 0,
             fields_before: 0,
@@ -99,15 +101,6 @@ impl Machine {
         matches!(self.state, State::Forms { .. })
     }
 
-    fn lexer<'a>(&self, input: &'a [u8], eof: bool) -> Lexer<'a> {
-        Lexer::new(
-            input,
-            eof,
-            self.opts.allow_crlf,
-            self.opts.limits.max_line_len,
-        )
-    }
-
     /// Reads the next production of `input` at `pos`.
     ///
     /// # Errors
@@ -119,7 +112,14 @@ impl Machine {
         eof: bool,
         tables: &mut Tables,
     ) -> Result<Step, ParseError> {
-        let lex = self.lexer(input, eof);
+        let lf = self.lf;
+        let lex = Lexer::new(
+            &lf,
+            input,
+            eof,
+            self.opts.allow_crlf,
+            self.opts.limits.max_line_len,
+        );
         let step = loop {
             let r = match self.state {
                 State::Done => Ok(Some(Step::End)),
