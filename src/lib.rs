@@ -50,10 +50,6 @@ extern crate std;
 
 mod error;
 mod form;
-#[cfg(feature = "fuzzing")]
-#[doc(hidden)]
-pub mod fuzzing;
-pub mod generate;
 mod options;
 pub mod request;
 mod response;
