@@ -365,42 +365,39 @@ def to_json(out):
 # ---------------------------------------------------------------------------------------
 # manifest checks
 
-def vsplit_strip(value):
-    """spec §7.1 vsplit in strip mode (multi-value CF output, §7.2)."""
-    items = []
-    for line in value.split("\n"):
-        i, n = 0, len(line)
-        while True:
-            while i < n and line[i].isspace():
-                i += 1
-            if i >= n:
-                break
-            item = None
-            if line[i] in "'\"":
-                q = line[i]
-                j, buf = i + 1, []
-                while j < n and line[j] != q:
-                    if line[j] == "\\" and j + 1 < n:
-                        j += 1
-                    buf.append(line[j])
+def cf_values(value):
+    r"""§7.2: the values of a multi-value ticket CF, the inverse of RT's join.
+
+    RT joins the values with ","; a value holding a comma is written '...' with
+    backslash and quote escaped, every other value as it is.  Read a value as quoted
+    only where RT would have quoted it (a comma inside, only \\ and \' escapes,
+    "," or the end after the closing quote); "" is no values.  (Not §7.1 vsplit,
+    which is how RT reads requests.)
+    """
+    values, i, n = [], 0, len(value)
+    if n == 0:
+        return values
+    while True:
+        item = None
+        if value.startswith("'", i):
+            j, buf = i + 1, []
+            while j < n and value[j] != "'":
+                if value[j] == "\\":
+                    if j + 1 >= n or value[j + 1] not in "\\'":
+                        break
                     j += 1
-                if j < n:
-                    k = j + 1
-                    while k < n and line[k].isspace():
-                        k += 1
-                    if k >= n or line[k] == ",":
-                        item = "".join(buf)
-                        i = k + 1 if k < n else n
-            if item is None:
-                k = line.find(",", i)
-                if k < 0:
-                    k = n
-                item = line[i:k].rstrip()
-                i = k + 1 if k < n else n
-            items.append(item)
-            if i >= n:
-                break
-    return items
+                buf.append(value[j])
+                j += 1
+            if j < n and value[j] == "'" and "," in buf and (j + 1 == n or value[j + 1] == ","):
+                item, i = "".join(buf), j + 1
+        if item is None:
+            k = value.find(",", i)
+            k = n if k < 0 else k
+            item, i = value[i:k], k
+        values.append(item)
+        if i >= n:
+            return values
+        i += 1
 
 
 def list_items(value):
@@ -479,7 +476,7 @@ def check_capture(cap, out, body, allcaps):
             key = "CF.{%s}" % name
             if key in t:
                 if isinstance(want, list):
-                    c.eq("cf " + name, vsplit_strip(t[key]), want)
+                    c.eq("cf " + name, cf_values(t[key]), want)
                 else:
                     c.eq("cf " + name, t[key], want)
     elif "id" in exp:

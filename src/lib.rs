@@ -48,8 +48,10 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+mod catalogue;
 mod error;
 mod form;
+mod grammar;
 mod options;
 pub mod request;
 mod response;
@@ -57,17 +59,19 @@ mod scan;
 mod shared;
 mod status;
 pub mod stream;
+mod value;
 pub mod views;
 mod write;
 
 pub use error::{ErrorKind, LimitKind, ParseError};
-pub use form::{CommentLines, Field, Fields, Form, Items, Lines, Value, indent_width};
+pub use form::{CommentLines, Field, Fields, Form, indent_width};
 pub use options::{Framing, KeySplit, Limits, ParseOptions};
 pub use response::{
     BodyKind, Envelope, Envelopes, Forms, Payload, Response, parse_response, parse_response_with,
 };
 pub use shared::SharedResponse;
 pub use status::StatusLine;
+pub use value::{Items, Lines, Value};
 pub use write::{BufMutSink, FormWriter, LenCounter, Sink, write_forms};
 
 #[doc = include_str!("../README.md")]

@@ -8,8 +8,8 @@
 //!    back exactly the fields and values given (lists through `vsplit`);
 //! 2. values the encoder refuses, written in the best layout there is: RT must
 //!    indeed change them (the refusals are necessary);
-//! 3. arbitrary line soup: the crate's `parse_content` and `vsplit` must agree
-//!    with RT's on everything.
+//! 3. arbitrary line soup: the crate's `parse_content` and
+//!    `split_request_list` (RT's `vsplit`) must agree with RT's on everything.
 //!
 //! Without perl or RT the test prints a SKIP line and passes.
 
@@ -19,7 +19,7 @@ use std::process::{Command, Stdio};
 
 use rt_wire::request::{
     Content, EncodeError, FieldName, FieldValue, ParsedValue, RequestForm, ValueError,
-    parse_content, vsplit,
+    parse_content, split_request_list,
 };
 
 /// What RT returned for one form.
@@ -413,9 +413,11 @@ fn ours(text: &str) -> Vec<OForm> {
                 .iter()
                 .map(|(k, v)| {
                     let v = match v {
-                        ParsedValue::Scalar(s) => {
-                            OValue::Scalar(s.to_string(), vsplit(s, false), vsplit(s, true))
-                        }
+                        ParsedValue::Scalar(s) => OValue::Scalar(
+                            s.to_string(),
+                            split_request_list(s, false),
+                            split_request_list(s, true),
+                        ),
                         ParsedValue::List(l) => OValue::List(l.clone()),
                     };
                     ((*k).to_owned(), v)

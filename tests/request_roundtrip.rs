@@ -4,7 +4,8 @@
 
 use proptest::prelude::*;
 use rt_wire::request::{
-    Content, EncodeError, FieldName, FieldValue, ParsedValue, RequestForm, parse_content, vsplit,
+    Content, EncodeError, FieldName, FieldValue, ParsedValue, RequestForm, parse_content,
+    split_request_list,
 };
 
 const TOKENS: &[&str] = &[
@@ -98,16 +99,16 @@ proptest! {
     #[test]
     fn lists_round_trip(items in prop::collection::vec(hostile(), 0..6)) {
         if let Ok(v) = FieldValue::plain_list(&items) {
-            prop_assert_eq!(vsplit(v.as_str(), false), items.clone(), "{:?}", v.as_str());
+            prop_assert_eq!(split_request_list(v.as_str(), false), items.clone(), "{:?}", v.as_str());
             let mut form = RequestForm::new();
             form.push(FieldName::try_from("Cc").unwrap(), v).unwrap();
             let text = form.to_string();
             let back = parse_content(&text);
             let got = back[0].get("Cc").and_then(ParsedValue::as_scalar).unwrap();
-            prop_assert_eq!(vsplit(got, false), items.clone());
+            prop_assert_eq!(split_request_list(got, false), items.clone());
         }
         match FieldValue::quoted_list(&items) {
-            Ok(v) => prop_assert_eq!(vsplit(v.as_str(), true), items, "{:?}", v.as_str()),
+            Ok(v) => prop_assert_eq!(split_request_list(v.as_str(), true), items, "{:?}", v.as_str()),
             Err(_) => prop_assert!(items.iter().any(|i| i.contains(['\n', '\r']))),
         }
     }

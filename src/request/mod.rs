@@ -12,7 +12,9 @@
 //!   [`ObjectEdit`], [`MultiEdit`], [`merge`], [`take`], [`logout`]: write
 //!   requests; [`read`] and [`Search`]: read URLs.
 //! * [`parse_content`]: RT's `form_parse`, for test servers, mail gateways
-//!   and round trips; [`vsplit`]: RT's list splitting.
+//!   and round trips; [`split_request_list`]: how RT's server splits a list
+//!   value (its `vsplit`; responses print lists otherwise, see
+//!   [`crate::views::split_cf_values`]).
 //!
 //! ```
 //! use rt_wire::request::{parse_content, ParsedValue, RequestForm};
@@ -49,4 +51,4 @@ pub use form::{Content, RequestForm};
 pub use name::FieldName;
 pub use parse::{ParsedForm, ParsedValue, parse_content};
 pub use value::FieldValue;
-pub use vsplit::vsplit;
+pub use vsplit::split_request_list;

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 
 use super::error::{EncodeError, ItemError, ValueError};
 use super::name::{FieldName, NameKind};
-use super::vsplit::{is_ws, vsplit};
+use super::vsplit::{is_ws, split_request_list};
 use crate::write::Sink;
 
 /// How a value is written.
@@ -161,7 +161,7 @@ impl<'a> FieldValue<'a> {
             if item.contains(['\n', '\r']) {
                 return err(ItemError::LineBreak);
             }
-            let back = vsplit(item, false);
+            let back = split_request_list(item, false);
             if back.len() != 1 || back[0] != item {
                 return err(if item.contains(',') {
                     ItemError::Comma
@@ -211,7 +211,7 @@ impl<'a> FieldValue<'a> {
                     reason: ItemError::LineBreak,
                 });
             }
-            let back = vsplit(item, true);
+            let back = split_request_list(item, true);
             if back.len() == 1 && back[0] == item {
                 parts.push(Cow::Borrowed(item));
             } else {
@@ -316,7 +316,7 @@ fn join<T: AsRef<str>>(items: &[T], sep: &str) -> String {
 }
 
 fn splits_back<T: AsRef<str>>(text: &str, items: &[T], strip: bool) -> bool {
-    let back = vsplit(text, strip);
+    let back = split_request_list(text, strip);
     back.len() == items.len() && back.iter().zip(items).all(|(a, b)| a == b.as_ref())
 }
 
@@ -380,8 +380,11 @@ mod tests {
         ));
         assert!(FieldValue::plain_list([""]).is_err());
         let v = FieldValue::quoted_list(["\"x", "y\""]).unwrap();
-        assert_eq!(vsplit(v.as_str(), true), ["\"x", "y\""]);
+        assert_eq!(split_request_list(v.as_str(), true), ["\"x", "y\""]);
         let v = FieldValue::quoted_list(["  padded  ", "q{0}", "\\'"]).unwrap();
-        assert_eq!(vsplit(v.as_str(), true), ["  padded  ", "q{0}", "\\'"]);
+        assert_eq!(
+            split_request_list(v.as_str(), true),
+            ["  padded  ", "q{0}", "\\'"]
+        );
     }
 }

@@ -1,7 +1,11 @@
-//! RT's list splitting, `vsplit` (spec §7.1, RT ≥ 4.2.11).
+//! What RT's server reads in a request list: RT's `vsplit` (spec §7.1,
+//! RT ≥ 4.2.11), as [`split_request_list`].
 //!
 //! Written from the spec's description and checked against RT's own code by
-//! the differential test `tests/oracle_form_parse.rs`.
+//! the differential test `tests/oracle_form_parse.rs`. This is the request
+//! side only: RT never prints a list this way. The values of a multi-value
+//! ticket custom field in a response are read by
+//! [`crate::views::split_cf_values`], the inverse of RT's join.
 //!
 //! BE ADVISED: the list encoder in `value.rs` decides how to write a list by
 //! running these functions on its own output; a change here changes what the
@@ -147,18 +151,39 @@ fn next_item(line: &str) -> (Item<'_>, usize) {
     )
 }
 
-/// Splits one value the way RT's `vsplit` does: per line, then per item.
-/// With `strip` (multi-value custom fields) quotes are removed and `\\`, `\q`
-/// unescaped; without it (watchers, links, `Attachment`) items keep their
-/// quotes.
+/// Splits a list value of a request the way RT's server does
+/// (`RT::Interface::REST::vsplit`, spec §7.1): per line, then per item.
+///
+/// With `strip` (what RT does for multi-value custom fields) quotes are
+/// removed and `\\`, `\q` unescaped; without it (watchers, links,
+/// `Attachment`) items keep their quotes. Each line is split at commas,
+/// items are trimmed, and `"…"`, `'…'` and `q{…}` protect commas; an empty
+/// `q{}` or `q{0}` is an empty item. [`FieldValue::plain_list`] and
+/// [`FieldValue::quoted_list`] write lists that this gives back exactly.
+///
+/// This reads requests only. RT's responses print lists differently: use
+/// [`crate::views::split_cf_values`] for a ticket custom field and
+/// [`crate::Value::items`] for the other lists.
+///
+/// [`FieldValue::plain_list`]: super::FieldValue::plain_list
+/// [`FieldValue::quoted_list`]: super::FieldValue::quoted_list
+///
+/// ```
+/// use rt_wire::request::split_request_list;
+/// assert_eq!(split_request_list("a, b,c ,  d", false), ["a", "b", "c", "d"]);
+/// assert_eq!(split_request_list("'a,b', \"c,d\", q{e,f}", true), ["a,b", "c,d", "e,f"]);
+/// assert_eq!(split_request_list("'a,b'", false), ["'a,b'"]);
+/// assert_eq!(split_request_list("q{a}b}, c", true), ["a}b", "c"]);
+/// assert_eq!(split_request_list("q{}, q{0}", true), ["", ""]);
+/// ```
 #[must_use]
-pub fn vsplit(value: &str, strip: bool) -> Vec<String> {
+pub fn split_request_list(value: &str, strip: bool) -> Vec<String> {
     let mut out = Vec::new();
     vsplit_into(value, strip, &mut out);
     out
 }
 
-/// [`vsplit`] appending to `out`.
+/// [`split_request_list`] appending to `out`.
 pub(crate) fn vsplit_into(value: &str, strip: bool, out: &mut Vec<String>) {
     for line in value.split('\n') {
         let mut rest = line;
@@ -201,11 +226,11 @@ pub(crate) fn vsplit_into(value: &str, strip: bool, out: &mut Vec<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::vsplit;
+    use super::split_request_list;
     use alloc::vec::Vec;
 
     fn v(s: &str, strip: bool) -> Vec<alloc::string::String> {
-        vsplit(s, strip)
+        split_request_list(s, strip)
     }
 
     /// The examples of spec §7.1.

@@ -62,7 +62,7 @@ fn item_head(i: &[u8]) -> IResult<&[u8], u64> {
 /// Parses one decoded line of the `Attachments` list: items separated by
 /// `", "`, anchored on the right on `" (" type " / " size ")"` followed by
 /// `", "` and the next item's `id: `, a final `","`, or the end (spec §14.6).
-fn listing_line<'a>(
+fn attachment_listing_line<'a>(
     input: &'a [u8],
     line: &'a [u8],
     out: &mut Vec<AttachmentItem<'a>>,
@@ -161,7 +161,7 @@ impl<'a> AttachmentList<'a> {
         let mut items = Vec::new();
         for v in record.get_all("Attachments") {
             for line in v.value().lines() {
-                listing_line(input, line, &mut items)?;
+                attachment_listing_line(input, line, &mut items)?;
             }
         }
         Ok(AttachmentList {

@@ -9,6 +9,14 @@
 //! envelope) a view's constructor returns [`ViewError::Server`] with every
 //! [`Message`] classified.
 //!
+//! Lists are read as RT prints them: the `, ` items of RT's list layout
+//! ([`RawValue::items`]) for watchers, links and `CF-…` fields, and
+//! [`split_cf_values`], the exact inverse of RT's join, for the values of a
+//! multi-value ticket custom field ([`CustomField::values`], with
+//! [`CustomField::is_ambiguous`] where RT prints the same text for two
+//! lists). RT's `vsplit` is the request side
+//! ([`crate::request::split_request_list`]).
+//!
 //! | Endpoint (spec §9) | View | Framing |
 //! |---|---|---|
 //! | `ticket/<n>`, `show?id=…`, search `format=l` | [`TicketList`], [`Ticket`] | object / search |
@@ -36,6 +44,7 @@
 //! ```
 
 mod attachment;
+mod cf_values;
 mod history;
 mod message;
 mod record;
@@ -48,11 +57,12 @@ mod values;
 pub use attachment::{
     Attachment, AttachmentContent, AttachmentItem, AttachmentList, Header, Original,
 };
+pub use cf_values::{CfValue, CfValues, split_cf_values};
 pub use history::{
     History, HistoryAttachment, HistoryEntry, HistoryHeader, HistoryLine, LongHistory,
 };
 pub use message::{Message, Notice, Reply, ServerError, Status, classify_comment, classify_text};
-pub use record::{CustomField, RawValue, Record, vsplit};
+pub use record::{CustomField, RawValue, Record};
 pub use search::{SearchFormat, SearchResults, SearchRow};
 #[cfg(feature = "serde")]
 pub use serde_impl::{DeError, from_form};

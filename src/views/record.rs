@@ -1,11 +1,12 @@
 //! The building blocks of every view: a form's fields ([`Record`]), one field
-//! with typed parsers ([`RawValue`]), custom fields and `vsplit` (spec §7).
+//! with typed parsers ([`RawValue`]), and custom fields (spec §7.2).
 
 use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::ViewError;
+use super::cf_values::split_cf_values;
 use super::message::{Notice, ServerError, form_notices, refusal};
 use super::values::{
     self, LinkTarget, ObjectRef, RtDate, Size, parse_date, parse_minutes, parse_number, parse_size,
@@ -240,140 +241,66 @@ impl<'a> CustomField<'a> {
         self.value.key().starts_with(b"CF.{")
     }
 
-    /// The values: for a ticket custom field `vsplit` in strip mode over the
-    /// decoded value when it is one line (a multi-line value is one value: a
-    /// text field); for `CF-…` the `, ` list items. An empty value has none.
+    /// The values: for a ticket custom field (`CF.{…}`) the decoded value
+    /// read by [`split_cf_values`], the exact inverse of RT's join of a
+    /// multi-value field; for `CF-…` the `, ` list items. An empty value has
+    /// none.
     ///
-    /// A `CF-…` value that itself contains `, ` cannot be told apart from two
-    /// values (RT does not quote them, spec §7.2).
+    /// The response does not say whether a ticket custom field takes one
+    /// value or many; this reads it as many. A single-value field's value is
+    /// [`CustomField::value`] as it is: RT prints it unchanged, so its commas
+    /// and quotes would split it here. [`CustomField::is_ambiguous`] says
+    /// when RT prints the same text for another list of values.
     ///
     /// # Errors
     /// [`ErrorKind::Utf8`] if the value is not UTF-8.
     pub fn values(&self) -> Result<Vec<Cow<'a, str>>, ParseError> {
-        let v = self.value.value();
-        if v.is_empty() {
+        if self.value.is_empty() {
             return Ok(Vec::new());
         }
         if !self.is_ticket_field() {
-            return self
-                .value
-                .items()
-                .map(|item| {
-                    core::str::from_utf8(item).map(Cow::Borrowed).map_err(|e| {
-                        let at =
-                            super::message::offset_in(self.value.input, item) + e.valid_up_to();
-                        ParseError::at(self.value.input, at, ErrorKind::Utf8)
-                    })
+            return self.list_items();
+        }
+        Ok(match self.value.to_str()? {
+            Cow::Borrowed(s) => split_cf_values(s).map(|v| v.to_str()).collect(),
+            Cow::Owned(s) => split_cf_values(&s)
+                .map(|v| Cow::Owned(v.to_str().into_owned()))
+                .collect(),
+        })
+    }
+
+    /// Whether RT prints the same text for another list of values, so that
+    /// [`CustomField::values`] may not be the values RT holds. For a ticket
+    /// custom field, [`CfValues::is_ambiguous`](super::CfValues::is_ambiguous):
+    /// a value was read as quoted (`'x,y'` is the value `x,y`, or the values
+    /// `'x` and `y'`), or the value is empty (no values, or one empty value).
+    /// For `CF-…`, more than one item: RT does not quote these values, so a
+    /// value holding `, ` prints as two (spec §7.2).
+    ///
+    /// Whether a ticket custom field takes one value or many the response
+    /// does not say; this assumes many (see [`CustomField::values`]).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Utf8`] if a ticket custom field's value is not UTF-8.
+    pub fn is_ambiguous(&self) -> Result<bool, ParseError> {
+        if !self.is_ticket_field() {
+            return Ok(self.value.items().nth(1).is_some());
+        }
+        Ok(split_cf_values(&self.value.to_str()?).is_ambiguous())
+    }
+
+    /// The `, ` items of a `CF-…` value, as text.
+    fn list_items(&self) -> Result<Vec<Cow<'a, str>>, ParseError> {
+        self.value
+            .items()
+            .map(|item| {
+                core::str::from_utf8(item).map(Cow::Borrowed).map_err(|e| {
+                    let at = super::message::offset_in(self.value.input, item) + e.valid_up_to();
+                    ParseError::at(self.value.input, at, ErrorKind::Utf8)
                 })
-                .collect();
-        }
-        let text = self.value.to_str()?;
-        if v.is_multiline() {
-            return Ok(alloc::vec![text]);
-        }
-        match text {
-            Cow::Borrowed(s) => Ok(vsplit(s, true)),
-            Cow::Owned(s) => Ok(vsplit(&s, true)
-                .into_iter()
-                .map(|c| Cow::Owned(c.into_owned()))
-                .collect()),
-        }
+            })
+            .collect()
     }
-}
-
-/// RT's `vsplit` (RT ≥ 4.2.11, spec §7.1): splits a list value into items,
-/// line by line, honouring `"…"`, `'…'` and `q{…}` quoting. With `strip` the
-/// quotes are removed and backslash escapes undone (multi-value custom fields);
-/// without, quoted items are kept verbatim (watchers, links).
-///
-/// ```
-/// use rt_wire::views::vsplit;
-/// assert_eq!(vsplit("a, b,c ,  d", false), ["a", "b", "c", "d"]);
-/// assert_eq!(vsplit("'a,b', \"c,d\", q{e,f}", true), ["a,b", "c,d", "e,f"]);
-/// assert_eq!(vsplit("alpha,'beta,gamma',it's,back\\slash", true), ["alpha", "beta,gamma", "it's", "back\\slash"]);
-/// assert_eq!(vsplit("x,,y", false), ["x", "", "y"]);
-/// ```
-#[must_use]
-pub fn vsplit(text: &str, strip: bool) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::new();
-    for line in text.split('\n') {
-        vsplit_line(line, strip, &mut out);
-    }
-    out
-}
-
-/// `line = [ item *( "," item ) ] [ "," ]`, with
-/// `item = *WS ( quoted / q-brace / bare ) *WS`.
-fn vsplit_line<'t>(line: &'t str, strip: bool, out: &mut Vec<Cow<'t, str>>) {
-    let mut rest = line;
-    loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            return;
-        }
-        let (item, after) = quoted_item(rest, strip).unwrap_or_else(|| {
-            let end = rest.find(',').unwrap_or(rest.len());
-            (Cow::Borrowed(rest[..end].trim_end()), &rest[end..])
-        });
-        out.push(item);
-        match after.strip_prefix(',') {
-            // A trailing comma does not make a last, empty item.
-            Some(r) if r.trim().is_empty() => return,
-            Some(r) => rest = r,
-            None => return,
-        }
-    }
-}
-
-/// A quoted item that counts: the closing quote is followed by optional
-/// whitespace and then `,` or the end of the line.
-fn quoted_item(s: &str, strip: bool) -> Option<(Cow<'_, str>, &str)> {
-    let (inner, after, quote) = if let Some(r) = s.strip_prefix("q{") {
-        let end = r.find('}')?;
-        (&r[..end], &r[end + 1..], None)
-    } else {
-        let q = s.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let body = &s[1..];
-        let mut escaped = false;
-        let mut end = None;
-        for (i, c) in body.char_indices() {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                end = Some(i);
-                break;
-            }
-        }
-        let end = end?;
-        (&body[..end], &body[end + 1..], Some(q))
-    };
-    let after_ws = after.trim_start();
-    if !(after_ws.is_empty() || after_ws.starts_with(',')) {
-        return None;
-    }
-    let whole = &s[..s.len() - after.len()];
-    let item = match (strip, quote) {
-        (false, _) => Cow::Borrowed(whole),
-        (true, None) => Cow::Borrowed(inner),
-        (true, Some(_)) if !inner.contains('\\') => Cow::Borrowed(inner),
-        (true, Some(_)) => {
-            let mut o = String::with_capacity(inner.len());
-            let mut chars = inner.chars();
-            while let Some(c) = chars.next() {
-                if c == '\\' {
-                    if let Some(n) = chars.next() {
-                        o.push(n);
-                    }
-                } else {
-                    o.push(c);
-                }
-            }
-            Cow::Owned(o)
-        }
-    };
-    Some((item, after_ws))
 }
 
 /// The fields of one form, with lookups by key. Every object view wraps one.
@@ -601,45 +528,5 @@ pub(crate) fn empty_body<'a>(response: &Response<'a>, what: &str) -> Result<(), 
         Err(ViewError::Shape(shape(response, 0, what)))
     } else {
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn vsplit_spec_examples() {
-        assert_eq!(vsplit("a, b,c ,  d", false), ["a", "b", "c", "d"]);
-        assert_eq!(
-            vsplit("'a,b', \"c,d\", q{e,f}", true),
-            ["a,b", "c,d", "e,f"]
-        );
-        assert_eq!(vsplit("'a,b'", false), ["'a,b'"]);
-        assert_eq!(vsplit("alpha,'beta,gamma'", true), ["alpha", "beta,gamma"]);
-        assert_eq!(vsplit("x,,y", true), ["x", "", "y"]);
-        assert_eq!(vsplit(",a", true), ["", "a"]);
-        assert_eq!(vsplit("a,", true), ["a"]);
-        assert_eq!(vsplit("a, ", true), ["a"]);
-        assert_eq!(vsplit(" , ", true), [""]);
-        assert_eq!(vsplit("\"a\"b, c", true), ["\"a\"b", "c"]);
-        assert_eq!(vsplit("'unterminated, x", true), ["'unterminated", "x"]);
-        assert_eq!(vsplit("back\\\\slash", true), ["back\\\\slash"]);
-        assert_eq!(vsplit("'it\\'s'", true), ["it's"]);
-        assert_eq!(
-            vsplit(
-                "alpha,'beta,gamma',it's,back\\slash,'say \"hi\", twice'",
-                true
-            ),
-            [
-                "alpha",
-                "beta,gamma",
-                "it's",
-                "back\\slash",
-                "say \"hi\", twice"
-            ]
-        );
-        assert!(vsplit("", true).is_empty());
-        assert_eq!(vsplit("a\nb, c", false), ["a", "b", "c"]);
     }
 }

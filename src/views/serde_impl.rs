@@ -11,7 +11,8 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::record::{RawValue, Record, vsplit};
+use super::cf_values::split_cf_values;
+use super::record::{RawValue, Record};
 use crate::form::{Field, Form};
 
 /// Serializes bytes as a string when they are UTF-8, else as bytes.
@@ -69,8 +70,23 @@ impl de::Error for DeError {
 /// Keys are RT's (`Subject`, `TimeWorked`, `CF.{Name}`; rename fields with
 /// `#[serde(rename = …)]` or `rename_all = "PascalCase"`). Values are strings;
 /// numbers and booleans (`1`/`0`) are parsed from them, `Option` is `None` for
-/// an empty value, and a sequence is a list value: `vsplit` in strip mode for
-/// a ticket custom field (`CF.{…}`), the `, ` items otherwise.
+/// an empty value, and a sequence is a list value, read as RT printed it:
+///
+/// * a ticket custom field (`CF.{…}`): [`split_cf_values`](super::split_cf_values),
+///   the inverse of RT's join of a multi-value field (spec §7.2), with its
+///   documented readings of the texts RT prints for two lists. Give a
+///   single-value field a scalar type: its value is printed unchanged, commas
+///   included.
+/// * every other key (`Requestors`, `Cc`, `AdminCc`, `Members`, links, user,
+///   queue and group custom fields `CF-…`): the `, ` items of RT's list
+///   layout ([`Value::items`](crate::Value::items), spec §5.4). RT quotes none
+///   of these, so an item holding `, ` comes back as two.
+///
+/// Neither is RT's `vsplit`, which is how RT's server reads a request
+/// ([`crate::request::split_request_list`]), not how it prints a response.
+/// RT prints a list item holding a line feed under its own repeated key; each
+/// occurrence is a separate map entry here (a derived struct reports a
+/// duplicate field).
 ///
 /// # Errors
 /// A value that does not parse as the field's type, or a missing field.
@@ -228,12 +244,9 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         let items: Vec<String> = if self.0.key().starts_with(b"CF.{") {
-            let t = self.text()?;
-            if self.0.value().is_multiline() {
-                alloc::vec![t.into_owned()]
-            } else {
-                vsplit(&t, true).into_iter().map(Cow::into_owned).collect()
-            }
+            split_cf_values(&self.text()?)
+                .map(|v| v.to_str().into_owned())
+                .collect()
         } else {
             self.0
                 .value()
