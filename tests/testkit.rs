@@ -18,7 +18,11 @@ fn generator_is_deterministic_and_in_rt_layout() {
     for (kind, framing) in KINDS {
         let a = generate(kind, 200_000, 3);
         assert_eq!(a, generate(kind, 200_000, 3), "{kind:?}");
-        assert_ne!(a, generate(kind, 200_000, 4), "{kind:?}: the seed is unused");
+        assert_ne!(
+            a,
+            generate(kind, 200_000, 4),
+            "{kind:?}: the seed is unused"
+        );
         assert!(a.len() >= 200_000, "{kind:?}: {} bytes", a.len());
         let r = parse_response_with(&a, &ParseOptions::new().framing(framing)).unwrap();
         assert!(r.form_count() > 0);

@@ -7,7 +7,7 @@ use std::fmt;
 use arbitrary::Unstructured;
 use rt_wire::request::{
     Attachment, Content, Credentials, FieldName, FieldValue, ParsedForm, ParsedValue, RequestForm,
-    multipart_body, parse_content, urlencoded_body, urlencoded_len, vsplit,
+    multipart_body, parse_content, split_request_list, urlencoded_body, urlencoded_len,
 };
 
 use super::Show;
@@ -152,7 +152,7 @@ fn check_read_back(p: &ParsedForm<'_>, want: &[Want<'_>], bytes: &[u8]) {
         assert_eq!(&**got, w.text, "value of {k}; {}", ctx());
         if let Some((items, strip)) = &w.list {
             assert_eq!(
-                vsplit(got, *strip),
+                split_request_list(got, *strip),
                 *items,
                 "items of {k} (strip {strip}); {}",
                 ctx()

@@ -111,8 +111,9 @@ fn streamed(input: &[u8], chunks: &[usize], opts: &ParseOptions) -> Result<Vec<I
 }
 
 /// Feeding the input in chunks gives the one-shot parse's events (forms with
-/// decoded values, status lines, concatenated text and raw pieces), and an
-/// error exactly when the one-shot parse gives one.
+/// decoded values, status lines, concatenated text and raw pieces), or the
+/// one-shot parse's error, equal in kind, offset, line and column: both are
+/// the same driver, run at the end of the input or on the bytes so far.
 ///
 /// Chunk sizes come from the input's first four bytes (each plus one); a
 /// second run splits the input in two at a point taken from its first two
@@ -138,14 +139,14 @@ pub fn stream_chunks(data: &[u8]) {
                     "streamed != one-shot; chunks {chunks:?}; {opts:?} on {}\n{w:?}\n{g:?}",
                     Show(input)
                 ),
-                (Err(_), Err(e)) => check_error(e, input, &opts),
-                // Known difference, documented: a payload that goes bad after
-                // its first form was already handed out as forms cannot fall
-                // back to text as the one-shot parse does; the reader reports
-                // the error. Only that case is allowed: with `forms_only` the
-                // one-shot parse must fail too.
-                (Ok(_), Err(e)) if parse_response_with(input, &opts.forms_only(true)).is_err() => {
-                    check_error(e, input, &opts);
+                (Err(w), Err(g)) => {
+                    assert_eq!(
+                        w,
+                        g,
+                        "streamed error != one-shot error; chunks {chunks:?}; {opts:?} on {}",
+                        Show(input)
+                    );
+                    check_error(g, input, &opts);
                 }
                 _ => panic!(
                     "one-shot {:?} but streamed {:?}; chunks {chunks:?}; {opts:?} on {}",
