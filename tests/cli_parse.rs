@@ -90,3 +90,40 @@ fn errors_go_to_stderr_with_position_and_exit_1() {
     let out = run(&["frobnicate"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Without `--framing` every body RT sent parses (exit 0), `…/content` bodies
+/// included: a payload that does not read as forms comes out as text, never
+/// as an error. The same payload given with `--forms-only` must still fail
+/// where it is not forms.
+#[test]
+fn parse_without_framing_accepts_every_captured_body() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut n = 0;
+    for dir in ["rt5", "rt4"] {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "rt"))
+            .collect();
+        files.sort();
+        for path in files {
+            let out = run(&["parse", path.to_str().unwrap()], b"");
+            assert!(
+                out.status.success(),
+                "{}: {}",
+                path.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            n += 1;
+        }
+    }
+    assert!(n > 300, "only {n} captured bodies");
+    // A raw attachment whose text has an empty line after a `Key: value`
+    // line and a `--` line later: text, exit 0.
+    let body = b"RT/5.0.3 200 Ok\n\nFrom: a\n\n\n\nbody\n--\nx\n";
+    let v = json(&run(&["parse"], body));
+    assert_eq!(v["forms"].as_array().unwrap().len(), 0);
+    assert_eq!(v["text"], "From: a\n\n\n\nbody\n--\nx\n");
+    let failed = run(&["parse", "--forms-only"], body);
+    assert_eq!(failed.status.code(), Some(1));
+}

@@ -23,8 +23,21 @@ pub(crate) struct Open {
     pub lines: usize,
 }
 
-/// The widest indentation RT writes: at most 16 spaces.
-const INDENT: [u8; 16] = [b' '; 16];
+/// Whether `text` starts with `w` spaces (`w` is at most 16, RT's widest
+/// indentation).
+#[inline(always)]
+fn indented(text: &[u8], w: usize) -> bool {
+    const SPACES: u128 = u128::from_le_bytes([b' '; 16]);
+    match text.get(..16) {
+        Some(head) if w <= 16 => {
+            let mut b = [0u8; 16];
+            b.copy_from_slice(head);
+            let mask = u128::MAX.checked_shr(8 * (16 - w) as u32).unwrap_or(0);
+            (u128::from_le_bytes(b) ^ SPACES) & mask == 0
+        }
+        _ => text.get(..w).is_some_and(|p| p.iter().all(|&b| b == b' ')),
+    }
+}
 
 /// An input offset as stored in the field table. Inputs of 4 GiB or more are
 /// refused before parsing starts, so this never truncates.
@@ -133,7 +146,7 @@ pub(crate) fn continuation_line(
     }
     let text = lex.text(line);
     let w = usize::from(open.rec.indent);
-    if text.len() < w || text[..w] != INDENT[..w] {
+    if !indented(text, w) {
         indentation(lex, open, line)?;
     }
     open.lines += 1;
@@ -161,7 +174,7 @@ fn indentation(lex: &Lexer<'_>, open: &mut Open, line: &Line) -> PResult<()> {
     {
         open.rec.key_end = pos32(key_end);
         open.rec.indent = u8::try_from(width).unwrap_or(4);
-        if text.len() >= width && text[..width] == INDENT[..width] {
+        if indented(text, width) {
             return Ok(());
         }
     }

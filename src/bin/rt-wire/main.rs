@@ -83,20 +83,34 @@ impl From<io::Error> for Failure {
 /// Options shared by the commands.
 struct Common {
     options: ParseOptions,
+    /// Whether `--framing` was given (the caller knows the endpoint).
+    framing_given: bool,
     file: Option<String>,
     rest: Vec<(String, String)>,
+}
+
+impl Common {
+    /// Whether a body that failed to parse is shown as text instead: when
+    /// neither `--framing` nor `--forms-only` was given and no limit was hit.
+    fn falls_back_to_text(&self, e: &rt_wire::ParseError) -> bool {
+        !self.framing_given
+            && !self.options.forms_only
+            && !matches!(e.kind(), rt_wire::ErrorKind::Limit(_))
+    }
 }
 
 fn common(args: &[String], takes_value: &[&str]) -> Result<Common, Failure> {
     let mut options = ParseOptions::new();
     let mut file = None;
     let mut rest = Vec::new();
+    let mut framing_given = false;
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
         match a {
             "--framing" => {
                 i += 1;
+                framing_given = true;
                 options = options.framing(match args.get(i).map(String::as_str) {
                     Some("object") => Framing::Object,
                     Some("search") => Framing::Search,
@@ -133,6 +147,7 @@ fn common(args: &[String], takes_value: &[&str]) -> Result<Common, Failure> {
     }
     Ok(Common {
         options,
+        framing_given,
         file,
         rest,
     })
@@ -168,7 +183,16 @@ fn cmd_parse(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
         }
         return views::run_as(kind, &input, out).map_err(Failure::Error);
     }
-    let response = parse_response_with(&input, &c.options).map_err(|e| parse_error(&input, &e))?;
+    let response = match parse_response_with(&input, &c.options) {
+        Ok(r) => r,
+        // Without `--framing` the endpoint is unknown: a payload that does not
+        // read as forms (an attachment's raw content, say) is shown as text.
+        Err(e) if c.falls_back_to_text(&e) => {
+            parse_response_with(&input, &c.options.framing(Framing::Content))
+                .map_err(|_| parse_error(&input, &e))?
+        }
+        Err(e) => return Err(parse_error(&input, &e)),
+    };
     write_parse_json(&response, out)?;
     Ok(())
 }
