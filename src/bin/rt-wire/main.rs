@@ -45,6 +45,11 @@ fn main() -> ExitCode {
         Some("encode") => {
             encode::run(&args[1..], &mut io::stdin().lock(), &mut out).map_err(Failure::Error)
         }
+        // The generator lives in the testkit now; say where.
+        Some("generate") => Err(Failure::Usage(String::from(
+            "generate is the testkit's rt-wire-generate now: cargo run -p rt-wire-testkit \
+             --release --bin rt-wire-generate -- KIND BYTES [--seed N]",
+        ))),
         Some("-h" | "--help" | "help") => {
             let _ = out.write_all(USAGE.as_bytes());
             Ok(())
