@@ -9,7 +9,10 @@ Usage (from the repository root):
 For every ``<name>.rt`` in a directory it writes ``<name>.expected.json`` next to it
 (stale ``*.expected.json`` without a matching ``.rt`` are removed), then checks the decoded
 values against the intended values recorded in that directory's ``manifest.json``
-(``expect``) and prints one summary line per file plus every mismatch.
+(``expect``) and prints one summary line per file plus every mismatch.  The exit status is
+1 when anything was printed as WARNING or MISMATCH (or a file and the manifest disagree).
+``corpus/check-expect.sh`` (run by CI) regenerates the output into a temporary copy and
+fails when it differs from the committed ``*.expected.json``.
 
 This decoder is written only from the wire-format reference
 (/work/shared/spec/rest1-wire-format.md: §3 envelopes, §5 form_compose and the exact
@@ -52,26 +55,44 @@ STATUS_RE = re.compile(rb"RT/([^ \n]+) ([0-9]{3}) ([^\n]*)\n")
 # a later envelope must look exactly like a status line (§3.2: reason = letters/digits/spaces)
 INNER_STATUS_RE = re.compile(rb"RT/([!-~\x80-\xff]+) ([0-9]{3}) ([A-Za-z0-9 ]+)\n")
 
-# Plain-text payloads (spec §10.2, §9.17): not form sets
-PLAIN_TEXT_PREFIXES = (
-    b"Invalid object ID specified: ",
-    b"You may submit only one form to this object.",
-    b"No objects specified.",
-    b"Invalid field specification: ",
-    b"No matching results.",
-    b"Unknown listing format: ",
-    b"Invalid query: ",
-    b"Invalid operator specification: ",
-    b"Invalid query specification: ",
-    b"Permission denied",
-    b"Unsupported object type.",
-    b"Your username or password is incorrect",
-    b"Invalid link: ",
-    b"/REST/1.0/ticket/link",
-    b"Couldn't load ticket id: ",
-    b"Invalid ticket id: ",
-    b"Different ids in URL ",
-)
+# Plain-text payloads (spec §10.2, §9.17): not form sets.  Read from the REST 1.0 handlers
+# RT 4.4.6 and 5.0.3 install (dhandler, search/dhandler, ticket/link, ticket/comment,
+# ticket/merge, Forms/{queue,group}/*customfields) and the 401 branch of RT::Interface::Web.
+# Each pattern is the message's whole line(s) as RT prints it; only "Invalid query: '"
+# (a Perl error that may span many lines) is recognised by its start.
+_RELATIONS = rb"(?:DependsOn|DependedOnBy|RefersTo|ReferredToBy|HasMember|MemberOf)"
+PLAIN_TEXT_LINES = [re.compile(p + rb"\r*(?:\n|\Z)") for p in (
+    rb"Invalid object ID specified: '.*'",                # dhandler, 400
+    rb"You may submit only one form to this object\.",    # dhandler, 400
+    rb"No objects specified\.",                           # dhandler, 400
+    rb"Invalid field specification: .*",                  # dhandler and search, 400
+    rb"Permission denied",                                # search/user, 403
+    rb"Unknown listing format: .+\. \(Use i, s, or l\.\)",  # search, 400
+    rb"Invalid operator specification: .*",               # search, 400
+    rb"Invalid query specification: .*",                  # search, 200
+    rb"No matching results\.",                            # search, 200
+    rb"Unsupported object type\.",                        # search, 500
+    rb"Your username or password is incorrect",           # 401
+    rb"Use RT's login page to log in",                    # 401, RT 5 (RestrictLoginReferrer)
+    rb"Cannot modify (?:Queue|Group) CF definitions via REST",  # .../customfields, 400
+    rb"Invalid link: '.*'\.",                             # ticket/link, 400
+    rb"/REST/1\.0/ticket/link\r*\nInvalid ticket id: '.*'\.",   # ticket/link, 400
+    rb"/REST/1\.0/ticket/merge\r*\nInvalid ticket id: `.*'\.",  # ticket/merge, 400
+    rb"Invalid ticket id: `.*'\.",                        # ticket/comment, 400
+    rb"Couldn't load ticket id: ['`].*'\.",               # legacy components, 404
+    rb"Different ids in URL \(`.*'\) and submitted form \(`.*'\)\.",  # ticket/link, merge
+    # ticket/link success: RT's own (localised) message, then the handler's text; a
+    # search listing line "<id>: ..." or a form's "id: ..." is never one
+    rb"(?!#|id:|\d+:).* (?:Created|Deleted) link \d+ " + _RELATIONS + rb" .+",
+    rb"Empty form submitted\.",                           # ticket/comment, 400
+    rb"The submitted form and URL specify different tickets\.",  # ticket/comment, 400
+    rb"Invalid action: `.*'\.",                           # ticket/comment, 400
+    rb"Empty comment with no attachments submitted\.",    # ticket/comment, 400
+    rb"No attachment for .*",                             # ticket/comment, 400
+    rb"You are not allowed to (?:Comment|Correspond) on ticket .*\.",  # ticket/comment, 403
+    rb"You are not allowed to modify ticket .*\.",        # ticket/merge, 403
+)]
+PLAIN_TEXT_STARTS = (b"Invalid query: '",)                # search, 400 (Perl error + stack)
 
 WARNINGS = []
 
@@ -251,7 +272,7 @@ def is_plain_text(payload, ctx, code):
         return True
     if ctx.search_text():
         return True
-    return payload.startswith(PLAIN_TEXT_PREFIXES)
+    return payload.startswith(PLAIN_TEXT_STARTS) or any(p.match(payload) for p in PLAIN_TEXT_LINES)
 
 
 def split_envelopes(body, ctx):
@@ -540,6 +561,11 @@ def check_capture(cap, out, body, allcaps):
     return c
 
 
+def html_words(text):
+    """The words of an HTML (or plain) text, tags dropped, whitespace collapsed."""
+    return " ".join(re.sub(r"<[^>]*>", " ", text).split())
+
+
 def cross_checks(dirpath, caps, decoded):
     """Intended values of write requests checked where they reappear in later responses:
     ticket texts / comment texts as history Content, create-time ticket facts in the
@@ -558,12 +584,21 @@ def cross_checks(dirpath, caps, decoded):
                 if not hcap["request"]["path"].endswith("ticket/%d/history" % tid):
                     continue
                 contents = [fields_of(f).get("Content") for f in hout["forms"]]
+                want = exp["text"]
+                if re.search(r"^Content-Type: text/html", cap["request"]["content"] or "", re.M):
+                    # RT shows an HTML text as plain text in history (RT::Transaction::Content
+                    # renders text/html): compare the words
+                    want = html_words(want)
+                    contents = [html_words(x) for x in contents if isinstance(x, str)]
                 c.eq("%s text found as a Content in %s" % (cap["file"], hcap["file"]),
-                     exp["text"] in contents, True)
+                     want in contents, True)
     return c
 
 
 def run_dir(d):
+    """Returns the number of problems: warnings, mismatches, files not in the manifest,
+    manifest entries without their file."""
+    problems = 0
     man_path = os.path.join(d, "manifest.json")
     caps = []
     if os.path.exists(man_path):
@@ -571,8 +606,12 @@ def run_dir(d):
             caps = json.load(fh)["captures"]
     else:
         print("%s: no manifest.json; framing cannot be chosen per endpoint" % d)
+        problems += 1
     bycap = {c["file"]: c for c in caps}
     rts = sorted(f for f in os.listdir(d) if f.endswith(".rt"))
+    for f in sorted(set(bycap) - set(rts)):
+        print("%s: in manifest, file missing" % f)
+        problems += 1
     for f in os.listdir(d):
         if f.endswith(".expected.json") and f[:-len(".expected.json")] + ".rt" not in rts:
             os.unlink(os.path.join(d, f))
@@ -584,6 +623,7 @@ def run_dir(d):
         cap = bycap.get(f)
         if cap is None:
             print("%s: not in manifest" % f)
+            problems += 1
         ctx = Ctx(cap["request"]["path"], cap["request"]["query"]) if cap else Ctx("", [])
         del WARNINGS[:]
         out = decode(body, ctx)
@@ -593,9 +633,11 @@ def run_dir(d):
             fh.write(json.dumps(j, ensure_ascii=False, sort_keys=False) + "\n")
         for w in WARNINGS:
             print("  WARNING %s: %s" % (f, w))
+        problems += len(WARNINGS)
         if cap:
             if cap["response"].get("sha256") and cap["response"]["sha256"] != hashlib.sha256(body).hexdigest():
                 print("  WARNING %s: file bytes differ from manifest sha256" % f)
+                problems += 1
             c = check_capture(cap, j, body, caps)
             total_n += c.n
             total_mm += len(c.mismatches)
@@ -609,16 +651,19 @@ def run_dir(d):
     for m in c.mismatches:
         print("  MISMATCH %s" % m)
     print("%s: %d files, %d manifest values checked, %d mismatches" % (d, len(rts), total_n, total_mm))
-    return len(rts), total_n, total_mm
+    return problems + total_mm
 
 
 def main(argv):
     if not argv:
         print(__doc__)
         return 2
+    bad = 0
     for d in argv:
-        run_dir(d.rstrip("/"))
-    return 0
+        bad += run_dir(d.rstrip("/"))
+    if bad:
+        print("%d warnings or mismatches" % bad)
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

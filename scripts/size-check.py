@@ -44,7 +44,8 @@ def main():
     roots = sys.argv[1:] or ['src', 'tests', 'benches', 'examples', 'testkit']
     bad = 0
     for root in roots:
-        for dirpath, _, files in os.walk(root):
+        walk = [(os.path.dirname(root), [], [os.path.basename(root)])] if os.path.isfile(root) else os.walk(root)
+        for dirpath, _, files in walk:
             if 'target' in dirpath:
                 continue
             for f in sorted(files):

@@ -10,7 +10,7 @@ use core::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// `status-line = "RT/" version SP code SP reason LF` (spec §3.2).
+    /// `status-line = "RT/" version SP code SP reason LF` (docs/grammar.md).
     StatusLine,
     /// `code = 3DIGIT` in the status line.
     StatusCode,
@@ -26,14 +26,14 @@ pub enum ErrorKind {
     /// A continuation line (starts with a space) with no field before it.
     Continuation,
     /// A continuation line indented by fewer spaces than RT's formatter uses for
-    /// its key (`len(key) + 2`, or 4 when that exceeds 16; spec §5.2).
+    /// its key (`len(key) + 2`, or 4 when that exceeds 16; `continuation-line` in docs/grammar.md).
     Indentation,
     /// An exactly-empty line followed by a continuation line: RT writes the empty
-    /// lines of a value as lines of spaces, so this is not RT output (spec §14.2).
+    /// lines of a value as lines of spaces, so this is not RT output (`form` in docs/grammar.md).
     BlankLineInValue,
-    /// More empty lines after a value than RT's formatter ever writes (spec §5.8).
+    /// More empty lines after a value than RT's formatter ever writes (the exact inverse of RT's layout in docs/grammar.md).
     BlankLines,
-    /// A `#` line after the first field of a form (spec §14.2 rule 2).
+    /// A `#` line after the first field of a form (`form` in docs/grammar.md).
     Comment,
     /// `Key:` (an empty list) followed by continuation lines.
     EmptyList,

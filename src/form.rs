@@ -11,10 +11,10 @@ use core::ops::Range;
 
 pub use crate::value::{Items, Value};
 
-/// RT's indentation width for continuation lines of `key` (spec §5.2):
+/// RT's indentation width for continuation lines of `key` (`continuation-line` in docs/grammar.md):
 /// `len(key) + 2`, or 4 when that exceeds 16. The length counts characters when
 /// the key is UTF-8 (RT measures decoded text) and bytes otherwise (RT then
-/// passed the bytes through undecoded, spec §12.2).
+/// passed the bytes through undecoded).
 #[must_use]
 pub fn indent_width(key: &[u8]) -> usize {
     let len = if key.is_ascii() {
@@ -68,7 +68,7 @@ pub(crate) struct FormRec {
     pub field_list: bool,
     /// Indices of the form's fields in the response's field table.
     pub fields: Range<usize>,
-    /// The `>>` echo of a 409 answer (spec §5.5), without its final LF.
+    /// The `>>` echo of a 409 answer (`echo-block` in docs/grammar.md), without its final LF.
     pub echo: Option<Range<usize>>,
     /// Whether the input was read with CRLF line ends (a CR before an LF is
     /// then part of the line end, not of the line).
@@ -134,7 +134,7 @@ impl<'a> Field<'a> {
     }
 
     /// The key as text, if it is UTF-8 (RT may pass a custom-field name stored
-    /// in another encoding through as raw bytes, spec §12.2).
+    /// in another encoding through as raw bytes).
     #[must_use]
     pub fn key_str(&self) -> Option<&'a str> {
         core::str::from_utf8(self.key).ok()
@@ -241,14 +241,14 @@ impl<'r, 'a> Form<'r, 'a> {
     /// Whether RT composed a field list after the comments. A form that
     /// reports only comments was composed without one (one empty line after the
     /// comments); an error form returned by a handler has an empty one (two
-    /// empty lines, spec §5.1 rule 4). Always true when the form has fields.
+    /// empty lines, `form` in docs/grammar.md). Always true when the form has fields.
     #[must_use]
     pub fn has_field_list(&self) -> bool {
         self.rec.field_list
     }
 
     /// The `>>` echo of a 409 answer: the rejected line prefixed with `>> ` and
-    /// every later line of that form, verbatim (spec §5.5), without the final LF.
+    /// every later line of that form, verbatim (`echo-block` in docs/grammar.md), without the final LF.
     #[must_use]
     pub fn echo(&self) -> Option<&'a [u8]> {
         self.rec.echo.clone().map(|r| &self.input[r])

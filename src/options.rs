@@ -5,9 +5,9 @@
 /// # Background
 ///
 /// RT's object handler (`dhandler`) writes the composed form set followed by one
-/// LF; the search handler writes it followed by two (spec §3.3); the raw content
+/// LF; the search handler writes it followed by two (`payload-end` in docs/grammar.md); the raw content
 /// endpoints write the attachment bytes and nothing else. The exact value of the
-/// last field of a payload depends on which it was (spec §5.8 rule 2): the same
+/// last field of a payload depends on which it was (the exact inverse of RT's layout in docs/grammar.md): the same
 /// bytes `"K: x\n   y\n\n\n"` are the value `"x\ny\n"` from an object endpoint but
 /// `"x\ny"` from a search. The caller knows which endpoint it asked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -39,12 +39,12 @@ impl Framing {
 ///
 /// # Background
 ///
-/// Keys RT prints may themselves contain `": "` (spec §5.6): `CF.{…}` keys (the
+/// Keys RT prints may themselves contain `": "` (`key-line` in docs/grammar.md): `CF.{…}` keys (the
 /// default split handles them, splitting after the `}` before the first `"}: "`)
 /// and the bare custom-field names of the `…/customfields` and
 /// `…/ticketcustomfields` listings, whose values never contain `": "` and whose
 /// keys may (`Colon: Field (): SingleValueFreeform`). For those listings split at
-/// the last `": "` (spec §14.2 rule 4).
+/// the last `": "` (`key-line` in docs/grammar.md).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeySplit {
@@ -210,7 +210,7 @@ impl ParseOptions {
     ///
     /// # Background
     ///
-    /// RT itself only ever writes LF (spec §3.2), but a proxy or a file saved on
+    /// RT itself only ever writes LF, but a proxy or a file saved on
     /// another system may turn them into CRLF. With this option a CR directly
     /// before an LF is treated as part of the line end: it is not part of any key
     /// or value, and decoded multi-line values are joined with LF. Only one CR

@@ -15,7 +15,7 @@ use crate::grammar::machine::{Machine, Step};
 use crate::options::{Framing, ParseOptions};
 use crate::status::{StatusLine, status_line};
 
-/// What kind of body RT sent (spec §3.1).
+/// What kind of body RT sent (`body` in docs/grammar.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BodyKind {
@@ -47,7 +47,7 @@ pub(crate) struct EnvRec {
     pub kind: PayloadKind,
     /// Indices into the form table.
     pub forms: Range<usize>,
-    /// Number of LFs after the last form that were RT's framing (spec §3.3):
+    /// Number of LFs after the last form that were RT's framing (`payload-end` in docs/grammar.md):
     /// normally [`Framing::trailer`], fewer when RT wrote a plain message
     /// without it, all of them for a payload of only LFs.
     pub trailer: usize,
@@ -241,7 +241,7 @@ impl<'a> Response<'a> {
         (self.tables.kind == BodyKind::Text).then_some(self.input)
     }
 
-    /// The envelopes in input order (several only for long history, spec §3.1 M).
+    /// The envelopes in input order (several only for a long history).
     #[must_use]
     pub fn envelopes(&self) -> Envelopes<'_, 'a> {
         Envelopes {
@@ -347,7 +347,7 @@ impl<'r, 'a> Envelope<'r, 'a> {
         }
     }
 
-    /// Number of LFs after the last form that were RT's framing (spec §3.3).
+    /// Number of LFs after the last form that were RT's framing (`payload-end` in docs/grammar.md).
     #[must_use]
     pub fn trailer(&self) -> usize {
         self.rec.trailer

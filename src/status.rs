@@ -1,4 +1,4 @@
-//! The status line `RT/<version> <code> <reason>` (spec §3.2).
+//! The status line `RT/<version> <code> <reason>` (`status-line` in docs/grammar.md).
 
 use nom::{
     IResult, Parser,
@@ -45,7 +45,7 @@ impl<'a> StatusLine<'a> {
     }
 
     /// Whether the code is 200. Many failures are reported under 200 with a
-    /// `#` comment (spec §4), so this is not "the request succeeded".
+    /// `#` comment, so this is not "the request succeeded".
     #[must_use]
     pub fn is_ok(&self) -> bool {
         self.code == 200

@@ -38,7 +38,7 @@ pub enum Event<'r, 'b> {
     /// A piece of a payload that is not a form set, or of a body that is not
     /// an envelope. Pieces concatenate to the text verbatim.
     Text(&'b [u8]),
-    /// A piece of raw attachment content ([`Framing::Content`]).
+    /// A piece of raw attachment content ([`Framing::Content`](crate::Framing::Content)).
     Raw(&'b [u8]),
     /// The input ended; everything was read.
     End,

@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 use crate::form::{CRLF, EMPTY_LIST, TRAILING_LF};
 
 /// A field's value: the first line plus the raw, still indented continuation
-/// lines, decoded on demand by the exact inverse of RT's formatter (spec §5.8).
+/// lines, decoded on demand by the exact inverse of RT's layout (docs/grammar.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Value<'a> {
     pub(crate) first: &'a [u8],
@@ -38,7 +38,7 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// Whether RT printed an empty list (`Key:` with no space, spec §5.4), as
+    /// Whether RT printed an empty list (`Key:` with no space, `field` in docs/grammar.md), as
     /// opposed to an empty scalar (`Key: `).
     #[must_use]
     pub fn is_empty_list(&self) -> bool {
@@ -172,7 +172,7 @@ impl<'a> Value<'a> {
     /// The decoded value as text, if it is UTF-8.
     ///
     /// # Errors
-    /// The value is not valid UTF-8 (RT can send raw bytes, spec §12).
+    /// The value is not valid UTF-8 (RT can send raw bytes).
     pub fn to_str(&self) -> Result<Cow<'a, str>, core::str::Utf8Error> {
         match self.to_bytes() {
             Cow::Borrowed(b) => core::str::from_utf8(b).map(Cow::Borrowed),
@@ -194,10 +194,10 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// The items of a list value (spec §5.4): the decoded lines split at `", "`,
+    /// The items of a list value (`field` in docs/grammar.md): the decoded lines split at `", "`,
     /// with the `","` that ends a wrapped line removed. An empty value has no
     /// items. Item text that itself contains `", "` cannot be told apart from
-    /// two items (spec §16 A7); views for listings with such items parse them
+    /// two items; views for listings with such items parse them
     /// with their own grammar.
     #[must_use]
     pub fn items(&self) -> Items<'a> {

@@ -1,4 +1,4 @@
-//! The form writer: RT's canonical response layout, byte for byte (spec §5).
+//! The form writer: RT's canonical response layout, byte for byte (`form` in docs/grammar.md).
 //!
 //! BE ADVISED: the indent rule here (`len(key) + 2`, or 4 above 16; every line
 //! start of a value but one at its very end prefixed; an empty line before a
@@ -90,7 +90,7 @@ enum State {
 }
 
 /// Writes form sets in RT's canonical layout (the layout of RT's
-/// `form_compose`, spec §5), into any [`Sink`].
+/// `form_compose`, `form` in docs/grammar.md), into any [`Sink`].
 ///
 /// ```
 /// use rt_wire::FormWriter;
@@ -170,7 +170,7 @@ impl<S: Sink> FormWriter<S> {
         self.state = State::Comments;
     }
 
-    /// Writes a scalar field `key: value` (multi-line values indented, spec §5.3).
+    /// Writes a scalar field `key: value` (multi-line values indented, `field` in docs/grammar.md).
     pub fn field(&mut self, key: &[u8], value: &[u8]) {
         self.enter_fields();
         let State::Fields { any, blank } = self.state else {
@@ -212,7 +212,7 @@ impl<S: Sink> FormWriter<S> {
         };
     }
 
-    /// Writes an empty list `key:` (no trailing space, spec §5.4).
+    /// Writes an empty list `key:` (no trailing space, `field` in docs/grammar.md).
     pub fn empty_list(&mut self, key: &[u8]) {
         self.enter_fields();
         self.sink.put(key);
@@ -224,7 +224,7 @@ impl<S: Sink> FormWriter<S> {
     }
 
     /// Writes a list value: items joined with `", "`, wrapped before column 70,
-    /// items containing LF written as fields of their own (spec §5.4).
+    /// items containing LF written as fields of their own (`field` in docs/grammar.md).
     pub fn list<'i, I>(&mut self, key: &[u8], items: I)
     where
         I: IntoIterator<Item = &'i [u8]>,
@@ -307,7 +307,7 @@ impl<S: Sink> FormWriter<S> {
 
     /// Ends the current form. `field_list` tells whether RT composed a field
     /// list after the comments: a form with fields always has one; a form that
-    /// only reports comments has none (spec §5.1 rule 4).
+    /// only reports comments has none (`form` in docs/grammar.md).
     pub fn end_form(&mut self, field_list: bool) {
         if field_list {
             self.enter_fields();

@@ -7,9 +7,16 @@
 //! * its decoded structure equals `<name>.expected.json`, written by
 //!   `corpus/expect.py`, an independent reference decoder written from the
 //!   wire-format reference. On mismatch the test writes `<name>.actual.json`
-//!   next to it and fails.
+//!   next to it and fails; a capture without its expected file fails too.
+//!
+//! Each test counts the files it checked against the number the manifests list
+//! (`tests/common/manifest.rs`), so it cannot silently check fewer.
 
-use std::path::{Path, PathBuf};
+#[path = "common/manifest.rs"]
+#[allow(dead_code)]
+mod manifest;
+
+use std::path::PathBuf;
 
 use rt_wire::{BodyKind, Framing, KeySplit, ParseOptions, Payload, parse_response_with};
 use serde_json::{Value as Json, json};
@@ -55,23 +62,12 @@ fn framing_for(request_path: &str) -> Framing {
     }
 }
 
+/// Every capture the manifests list (a listed file that is missing fails).
 fn captures() -> Vec<Capture> {
-    let mut out = Vec::new();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let Ok(dirs) = std::fs::read_dir(&root) else {
-        return out;
-    };
-    let mut dirs: Vec<_> = dirs.filter_map(Result::ok).map(|d| d.path()).collect();
-    dirs.sort();
-    for dir in dirs {
-        let manifest = dir.join("manifest.json");
-        let Ok(m) = std::fs::read_to_string(&manifest) else {
-            continue;
-        };
-        let m: Json = serde_json::from_str(&m).expect("manifest is JSON");
-        for c in m["captures"].as_array().expect("captures") {
-            let file = c["file"].as_str().expect("file");
-            let path = c["request"]["path"].as_str().expect("path");
+    manifest::all()
+        .into_iter()
+        .map(|c| {
+            let path = c.request_path();
             // The custom-field listings print bare CF names as keys, which
             // may contain ": " (spec §14.2 rule 4).
             let split = if path.ends_with("customfields") {
@@ -79,15 +75,15 @@ fn captures() -> Vec<Capture> {
             } else {
                 KeySplit::First
             };
-            out.push(Capture {
-                path: dir.join(file),
-                options: ParseOptions::new()
-                    .framing(framing_for(path))
-                    .key_split(split),
-            });
-        }
-    }
-    out
+            let options = ParseOptions::new()
+                .framing(framing_for(path))
+                .key_split(split);
+            Capture {
+                path: c.path,
+                options,
+            }
+        })
+        .collect()
 }
 
 fn structure(input: &[u8], options: &ParseOptions) -> Json {
@@ -151,7 +147,7 @@ fn corpus_parses_and_round_trips() {
         checked += 1;
     }
     println!("round-tripped {checked} corpus files");
-    assert!(checked >= 60, "only {checked} corpus files found");
+    assert_eq!(checked, manifest::listed(None), "files the manifests list");
 }
 
 #[test]
@@ -161,8 +157,12 @@ fn corpus_matches_expected_structures() {
     let mut failed = Vec::new();
     for c in &caps {
         let expected = c.path.with_extension("expected.json");
-        let Ok(want) = std::fs::read_to_string(&expected) else {
-            continue;
+        let want = match std::fs::read_to_string(&expected) {
+            Ok(want) => want,
+            Err(e) => {
+                failed.push(format!("{}: {e}", expected.display()));
+                continue;
+            }
         };
         let want: Json = serde_json::from_str(&want).unwrap();
         let input = std::fs::read(&c.path).unwrap();
@@ -179,17 +179,22 @@ fn corpus_matches_expected_structures() {
     println!("compared {checked} corpus files with their expected structures");
     assert!(
         failed.is_empty(),
-        "mismatches (see *.actual.json): {failed:#?}"
+        "mismatches (see *.actual.json) or missing expected files: {failed:#?}"
     );
-    assert!(checked >= 60, "only {checked} expected files found");
+    assert_eq!(checked, manifest::listed(None), "files the manifests list");
 }
 
 /// With `allow_crlf`, a response whose line ends were turned into CRLF (by a
 /// proxy, or a file saved on another system) reads as the same forms.
 #[test]
 fn corpus_with_crlf_line_ends() {
+    let caps = captures();
+    let raw = caps
+        .iter()
+        .filter(|c| c.options.framing == Framing::Content)
+        .count();
     let mut checked = 0;
-    for c in captures() {
+    for c in caps {
         if c.options.framing == Framing::Content {
             continue;
         }
@@ -212,7 +217,11 @@ fn corpus_with_crlf_line_ends() {
         assert_eq!(forms(&r), forms(&lf), "{}", c.path.display());
         checked += 1;
     }
-    assert!(checked >= 60);
+    assert_eq!(
+        checked + raw,
+        manifest::listed(None),
+        "files the manifests list"
+    );
 }
 
 fn structure_forms(r: &rt_wire::Response<'_>) -> Vec<Json> {

@@ -11,7 +11,12 @@
 //! 3. arbitrary line soup: the crate's `parse_content` and
 //!    `split_request_list` (RT's `vsplit`) must agree with RT's on everything.
 //!
-//! Without perl or RT the test prints a SKIP line and passes.
+//! Without perl or RT the test prints a SKIP line and passes, or fails when
+//! `RT_WIRE_REQUIRE_ORACLES=1` (`tests/common/oracle.rs`).
+
+#[path = "common/oracle.rs"]
+#[allow(dead_code)]
+mod oracle;
 
 use std::io::Write;
 use std::path::Path;
@@ -224,6 +229,10 @@ fn soup(rng: &mut Rng) -> String {
     lines.join("\n")
 }
 
+#[path = "oracle_form_parse/encoded.rs"]
+mod encoded;
+use encoded::encoded_case;
+
 fn build_case(rng: &mut Rng, stats: &mut [usize; 3]) -> Option<(String, Expect)> {
     match rng.below(10) {
         // Arbitrary content.
@@ -232,93 +241,7 @@ fn build_case(rng: &mut Rng, stats: &mut [usize; 3]) -> Option<(String, Expect)>
             Some((s.clone(), Expect::Soup(s)))
         }
         // Encoder output.
-        _ => {
-            let forms = 1 + usize::from(rng.below(4) == 0) * (1 + rng.below(2));
-            let mut content = Content::new();
-            let mut want = Vec::new();
-            // The values must outlive the content.
-            let mut values: Vec<Vec<(String, String)>> = Vec::new();
-            for _ in 0..forms {
-                let n = 1 + rng.below(4);
-                values.push(
-                    (0..n)
-                        .map(|_| (rng.pick(NAMES).to_owned(), hostile_value(rng)))
-                        .collect(),
-                );
-            }
-            let mut lists: Vec<(String, Vec<String>, bool)> = Vec::new();
-            if rng.below(3) == 0 {
-                let items: Vec<String> = (0..1 + rng.below(4)).map(|_| hostile_item(rng)).collect();
-                let strip = rng.below(2) == 0;
-                lists.push((
-                    if strip { "CF.{Multi}" } else { "Cc" }.to_owned(),
-                    items,
-                    strip,
-                ));
-            }
-            for (fi, fields) in values.iter().enumerate() {
-                let mut form = RequestForm::new();
-                let mut w = Vec::new();
-                for (name, value) in fields {
-                    let Ok(n) = FieldName::try_from(name.as_str()) else {
-                        continue;
-                    };
-                    match FieldValue::new(value) {
-                        Ok(v) => {
-                            if form.push(n, v).is_ok() {
-                                w.push((name.clone(), Want::Text(value.clone())));
-                            }
-                        }
-                        Err(EncodeError::Value { reason, .. }) => {
-                            stats[1] += 1;
-                            if matches!(
-                                reason,
-                                ValueError::LeadingLineFeed | ValueError::AllLinesIndented
-                            ) && rng.below(4) == 0
-                            {
-                                // Write it in the best layout there is; RT must change it.
-                                let mut text = format!("{name}:\n");
-                                for l in value.split('\n') {
-                                    text.push(' ');
-                                    text.push_str(l);
-                                    text.push('\n');
-                                }
-                                return Some((text, Expect::Refused(value.clone())));
-                            }
-                        }
-                        Err(e) => panic!("{e}"),
-                    }
-                }
-                if fi == values.len() - 1 {
-                    for (name, items, strip) in &lists {
-                        let v = if *strip {
-                            FieldValue::quoted_list(items)
-                        } else {
-                            FieldValue::plain_list(items)
-                        };
-                        match v {
-                            Ok(v) => {
-                                let n = FieldName::try_from(name.as_str()).unwrap();
-                                if form.push(n, v).is_ok() {
-                                    w.push((name.clone(), Want::Items(items.clone(), *strip)));
-                                }
-                            }
-                            Err(_) => stats[2] += 1,
-                        }
-                    }
-                }
-                if content.push(form).is_ok() {
-                    want.push(w);
-                }
-            }
-            if want.is_empty() {
-                return None;
-            }
-            stats[0] += 1;
-            let text = String::from_utf8(content.to_bytes()).unwrap();
-            assert_eq!(text.len(), content.encoded_len());
-            Some((text, Expect::Encoded(want)))
-        }
+        _ => encoded_case(rng, stats),
     }
 }
 
@@ -475,36 +398,24 @@ fn check(expect: &Expect, rt: &[OForm]) -> Result<(), String> {
     }
 }
 
+#[path = "oracle_form_parse/run.rs"]
+mod run;
+use run::{compare_with_rt, generate_cases, oracle_input, report_agreement};
+
 #[test]
 fn rt_form_parse_agrees() {
     let lib =
         std::env::var("RT_LIB").unwrap_or_else(|_| "/usr/share/request-tracker5/lib".to_owned());
     if !Path::new(&lib).join("RT/Interface/REST.pm").exists() {
-        println!("SKIP oracle_form_parse: RT not installed ({lib}/RT/Interface/REST.pm missing)");
+        oracle::missing(
+            "rt_form_parse_agrees",
+            &format!("RT not installed ({lib}/RT/Interface/REST.pm missing; request-tracker5)"),
+        );
         return;
     }
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/rt-form-oracle.pl");
-    let seed: u64 = std::env::var("RT_ORACLE_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5EED_F0F0_1234_5678);
-    let cases: usize = std::env::var("RT_ORACLE_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10_000);
-    let mut rng = Rng(seed | 1);
-    let mut stats = [0usize; 3];
-    let mut all = Vec::new();
-    while all.len() < cases {
-        if let Some(c) = build_case(&mut rng, &mut stats) {
-            all.push(c);
-        }
-    }
-    let mut input = Vec::new();
-    for (text, _) in &all {
-        writeln!(input, "{}", text.len()).unwrap();
-        input.extend_from_slice(text.as_bytes());
-    }
+    let (all, stats) = generate_cases();
+    let input = oracle_input(&all);
     let child = Command::new("perl")
         .arg(format!("-I{lib}"))
         .arg(script)
@@ -515,7 +426,7 @@ fn rt_form_parse_agrees() {
     let mut child = match child {
         Ok(c) => c,
         Err(e) => {
-            println!("SKIP oracle_form_parse: cannot run perl: {e}");
+            oracle::missing("rt_form_parse_agrees", &format!("cannot run perl: {e}"));
             return;
         }
     };
@@ -528,50 +439,6 @@ fn rt_form_parse_agrees() {
         "oracle failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut reader = Reader {
-        buf: &out.stdout,
-        at: 0,
-    };
-    let mut kinds = [0usize; 3];
-    let mut failures = Vec::new();
-    for (text, expect) in &all {
-        let rt = reader.case();
-        kinds[match expect {
-            Expect::Encoded(_) => 0,
-            Expect::Refused(_) => 1,
-            Expect::Soup(_) => 2,
-        }] += 1;
-        if let Err(e) = check(expect, &rt) {
-            failures.push(format!("input {text:?}: {e}"));
-        }
-    }
-    assert_eq!(
-        reader.at,
-        out.stdout.len(),
-        "oracle printed more than expected"
-    );
-    println!(
-        "oracle_form_parse: {} of {} cases agreed with RT's form_parse \
-         ({} encoded requests, {} refusals confirmed necessary, {} arbitrary contents); \
-         values refused: {}, list items refused: {}",
-        all.len() - failures.len(),
-        all.len(),
-        kinds[0],
-        kinds[1],
-        kinds[2],
-        stats[1],
-        stats[2]
-    );
-    for f in failures.iter().take(20) {
-        println!("DISAGREEMENT {f}");
-    }
-    assert!(
-        failures.is_empty(),
-        "{} disagreements with RT",
-        failures.len()
-    );
-    assert!(
-        kinds.iter().all(|&k| k >= 100),
-        "too few cases of a kind: {kinds:?}"
-    );
+    let (kinds, failures) = compare_with_rt(&all, &out.stdout);
+    report_agreement(all.len(), kinds, stats, &failures);
 }

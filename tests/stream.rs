@@ -1,7 +1,10 @@
 //! The streaming reader gives the one-shot result at every split point of
-//! every corpus file, and for every chunk size.
+//! every corpus file, and for every chunk size. Every capture the manifests
+//! list is read (`tests/common/manifest.rs`), and counted.
 
-use std::path::Path;
+#[path = "common/manifest.rs"]
+#[allow(dead_code)]
+mod manifest;
 
 use rt_wire::stream::{Event, Status, StreamReader};
 use rt_wire::{BodyKind, Form, Framing, ParseOptions, Payload, parse_response_with};
@@ -121,23 +124,15 @@ fn framing_for(path: &str) -> Framing {
     }
 }
 
+/// Every capture the manifests list (a listed file that is missing fails).
 fn corpus() -> Vec<(std::path::PathBuf, Framing)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut out = Vec::new();
-    for v in ["rt5", "rt4"] {
-        let dir = root.join(v);
-        let Ok(m) = std::fs::read_to_string(dir.join("manifest.json")) else {
-            continue;
-        };
-        let m: serde_json::Value = serde_json::from_str(&m).unwrap();
-        for c in m["captures"].as_array().unwrap() {
-            out.push((
-                dir.join(c["file"].as_str().unwrap()),
-                framing_for(c["request"]["path"].as_str().unwrap()),
-            ));
-        }
-    }
-    out
+    manifest::all()
+        .into_iter()
+        .map(|c| {
+            let framing = framing_for(c.request_path());
+            (c.path, framing)
+        })
+        .collect()
 }
 
 #[test]
@@ -159,7 +154,7 @@ fn every_split_point_gives_the_one_shot_result() {
         files += 1;
     }
     println!("{files} files, {splits} split points");
-    assert!(files >= 60, "only {files} corpus files");
+    assert_eq!(files, manifest::listed(None), "files the manifests list");
 }
 
 #[test]
@@ -180,7 +175,7 @@ fn every_chunk_size_gives_the_one_shot_result() {
         }
         files += 1;
     }
-    assert!(files >= 60);
+    assert_eq!(files, manifest::listed(None), "files the manifests list");
 }
 
 #[test]
@@ -215,9 +210,10 @@ fn hand_written_shapes() {
 
 #[test]
 fn crlf_streams_like_the_one_shot_parse() {
-    let mut files = 0;
+    let (mut files, mut raw) = (0, 0);
     for (path, framing) in corpus() {
         if framing == Framing::Content {
+            raw += 1;
             continue;
         }
         let input: Vec<u8> = std::fs::read(&path)
@@ -244,5 +240,9 @@ fn crlf_streams_like_the_one_shot_parse() {
         }
         files += 1;
     }
-    assert!(files >= 60);
+    assert_eq!(
+        files + raw,
+        manifest::listed(None),
+        "files the manifests list"
+    );
 }

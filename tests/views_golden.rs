@@ -6,6 +6,8 @@
 //! uploaded files with their SHA-256), never from the responses themselves.
 //! Every file is also run through `rt-wire parse --as KIND` for its kind and
 //! for every other kind (a wrong shape must be a clean error, never a panic).
+//! Each test checks exactly the files the manifest lists
+//! (`tests/common/manifest.rs`): a missing one fails, it is not skipped.
 
 #[path = "../src/bin/rt-wire/views.rs"]
 #[allow(dead_code)]
@@ -13,9 +15,11 @@ mod cli;
 #[path = "../src/bin/rt-wire/json.rs"]
 #[allow(dead_code)]
 mod json;
+#[path = "common/manifest.rs"]
+#[allow(dead_code)]
+mod manifest;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use rt_wire::views::{
     Attachment, AttachmentContent, AttachmentList, Group, History, Links, LongHistory, Message,
@@ -81,33 +85,26 @@ fn framing(kind: &str) -> Framing {
 }
 
 struct Corpus {
-    dir: std::path::PathBuf,
+    version: &'static str,
     manifest: Value,
 }
 
 /// The corpus captured from RT `version` (`rt5`: 5.0.3, `rt4`: 4.4.6).
-fn corpus(version: &str) -> Corpus {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
-        .join(version);
-    let manifest = std::fs::read(dir.join("manifest.json"))
-        .unwrap_or_else(|e| panic!("corpus/{version}/manifest.json: {e}"));
+fn corpus(version: &'static str) -> Corpus {
     Corpus {
-        dir,
-        manifest: serde_json::from_slice(&manifest).unwrap(),
+        version,
+        manifest: manifest::manifest(version),
     }
 }
 
+/// Every capture the manifest lists, with its bytes (a missing file fails).
 fn captures(c: &Corpus) -> Vec<(Value, Vec<u8>)> {
-    c.manifest["captures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|cap| {
-            let body = std::fs::read(c.dir.join(cap["file"].as_str().unwrap())).ok()?;
-            Some((cap.clone(), body))
-        })
-        .collect()
+    let all: Vec<_> = manifest::captures(c.version)
+        .into_iter()
+        .map(|cap| (cap.entry, cap.body))
+        .collect();
+    assert_eq!(all.len(), manifest::listed(Some(c.version)));
+    all
 }
 
 fn strs(v: &Value) -> Vec<String> {
@@ -248,7 +245,6 @@ fn every_rt4_response_has_its_view() {
 
 fn every_corpus_response_has_its_view(corpus: &Corpus) {
     let all = captures(corpus);
-    assert!(all.len() >= 150, "only {} corpus files found", all.len());
     let notes = &corpus.manifest["notes"];
     let subjects = created_subjects(&all);
     let uploads: Vec<&Value> = all
@@ -663,6 +659,11 @@ fn every_corpus_response_has_its_view(corpus: &Corpus) {
             "no corpus file of kind {kind}: {checked:?}"
         );
     }
+    assert_eq!(
+        checked.values().sum::<usize>(),
+        manifest::listed(Some(corpus.version)),
+        "files the manifest lists"
+    );
 }
 
 #[test]
@@ -677,9 +678,10 @@ fn cli_json_over_the_rt4_corpus() {
 
 fn cli_json_over_the_corpus(corpus: &Corpus) {
     let all = captures(corpus);
-    let mut ran = 0;
+    let (mut ran, mut visited) = (0, 0);
     for (c, body) in &all {
         let file = c["file"].as_str().unwrap();
+        visited += 1;
         let kind = match kind_of(c) {
             "template" => continue,
             k => k,
@@ -744,5 +746,10 @@ fn cli_json_over_the_corpus(corpus: &Corpus) {
             Err(msg) => assert!(!msg.is_empty(), "{file}"),
         }
     }
+    assert_eq!(
+        visited,
+        manifest::listed(Some(corpus.version)),
+        "files the manifest lists"
+    );
     assert!(ran >= 100, "only {ran} JSON outputs");
 }

@@ -21,6 +21,8 @@ use crate::options::{KeySplit, Limits};
 pub(crate) struct Open {
     pub rec: FieldRec,
     pub lines: usize,
+    /// The length of the last continuation line (line end excluded).
+    pub last_len: usize,
 }
 
 /// Whether `text` starts with `w` spaces (`w` is at most 16, RT's widest
@@ -68,6 +70,7 @@ pub(crate) fn key_line(lex: &Lexer<'_>, line: &Line, split: KeySplit) -> PResult
             flags: crlf | if empty_list { EMPTY_LIST } else { 0 },
         },
         lines: 0,
+        last_len: 0,
     })
 }
 
@@ -154,6 +157,7 @@ pub(crate) fn continuation_line(
         return Err(lex.limit(line.start, LimitKind::ValueLines, limits.max_value_lines));
     }
     open.rec.cont_end = pos32(line.end);
+    open.last_len = line.end - line.start;
     Ok(())
 }
 

@@ -261,19 +261,10 @@ fn payload_end(
         }
         return Ok(out(st.blanks));
     }
+    // A multi-line last value: its own empty line, and whether its last line
+    // is an indented empty line (the value then ends with an LF).
     let (own, ends_lf) = match &st.open {
-        Some(o) if o.rec.cont_end > o.rec.first_end => {
-            let input = cx.lex.input;
-            let cont = &input[o.rec.first_end as usize + 1..o.rec.cont_end as usize];
-            let last = memchr::memrchr(b'\n', cont).map_or(0, |p| p + 1);
-            let line = &cont[last..];
-            let line = if cx.lex.crlf {
-                line.strip_suffix(b"\r").unwrap_or(line)
-            } else {
-                line
-            };
-            (1, line.len() <= usize::from(o.rec.indent))
-        }
+        Some(o) if o.lines > 0 => (1, o.last_len <= usize::from(o.rec.indent)),
         _ => (0, false),
     };
     let trailer = if ends_lf {

@@ -12,7 +12,7 @@ use core::ops::Range;
 
 use nom::Err;
 
-use super::envelope::{empty_listing, next_envelope, plain_message};
+use super::envelope::{empty_listing, plain_message};
 use super::form::{FormCx, FormEnd, form};
 use super::lexer::{Kind, Lexer, PResult};
 use crate::error::{ErrorKind, LimitKind, ParseError};
@@ -128,7 +128,7 @@ impl Machine {
                 State::StatusLine => self.envelope(&lex, pos).map(Some),
                 State::AfterStatus => self.empty_line(&lex, pos).map(Some),
                 State::Forms { first } => self.payload(&lex, pos, first, tables),
-                State::TextPayload { at_start } => Ok(Some(self.text_payload(&lex, pos, at_start))),
+                State::TextPayload { at_start } => self.text_payload(&lex, pos, at_start).map(Some),
             };
             match r {
                 Ok(Some(step)) => break step,
@@ -267,55 +267,46 @@ impl Machine {
         }
     }
 
-    /// `text-payload`: verbatim up to the next envelope. While more input may
-    /// come, whole lines only, and a final empty line is kept back (a status
-    /// line may follow it).
-    fn text_payload(&mut self, lex: &Lexer<'_>, pos: usize, at_start: bool) -> Step {
-        let rest = &lex.input[pos..];
-        let crlf = lex.crlf;
-        // A held-back empty line at the start: a status line may follow it
-        // directly.
-        let blank = if rest.first() == Some(&b'\n') {
-            1
-        } else if crlf && rest.starts_with(b"\r\n") {
-            2
-        } else {
-            0
-        };
-        let (cand, _) = if blank > 0 {
-            next_envelope(rest, blank, true, crlf, lex.eof)
-        } else {
-            next_envelope(rest, 0, at_start, crlf, lex.eof)
-        };
-        if let Some(c) = cand {
-            self.state = State::StatusLine;
-            return Step::Text {
-                end: pos + c,
-                body: false,
+    /// `text-payload`: verbatim up to `next-envelope` (a status line after an
+    /// empty line, or at the payload's start). While more input may come,
+    /// whole lines only, and the empty lines at the end are kept back (a
+    /// status line may follow them).
+    fn text_payload(&mut self, lex: &Lexer<'_>, pos: usize, at_start: bool) -> PResult<Step> {
+        let mut p = pos;
+        let mut after_blank = at_start;
+        // The end of the last line that is not an empty line kept back.
+        let mut whole = pos;
+        loop {
+            let line = match lex.line(p) {
+                Ok(Some(line)) => line,
+                Ok(None) => {
+                    self.state = State::Done;
+                    return Ok(Step::Text {
+                        end: lex.input.len(),
+                        body: false,
+                    });
+                }
+                Err(Err::Incomplete(_)) if whole > pos => {
+                    self.state = State::TextPayload { at_start: false };
+                    return Ok(Step::Text {
+                        end: whole,
+                        body: false,
+                    });
+                }
+                Err(e) => return Err(e),
             };
-        }
-        if lex.eof {
-            self.state = State::Done;
-            return Step::Text {
-                end: lex.input.len(),
-                body: false,
-            };
-        }
-        let mut n = memchr::memrchr(b'\n', rest).map_or(0, |p| p + 1);
-        if n > 0 {
-            let prev = memchr::memrchr(b'\n', &rest[..n - 1]).map_or(0, |p| p + 1);
-            let line = &rest[prev..n - 1];
-            if line.is_empty() || (crlf && line == b"\r") {
-                n = prev;
+            if line.kind == Kind::Status && after_blank {
+                self.state = State::StatusLine;
+                return Ok(Step::Text {
+                    end: line.start,
+                    body: false,
+                });
             }
-        }
-        if n == 0 {
-            return Step::Partial;
-        }
-        self.state = State::TextPayload { at_start: false };
-        Step::Text {
-            end: pos + n,
-            body: false,
+            after_blank = line.kind == Kind::Blank;
+            if !after_blank {
+                whole = line.next;
+            }
+            p = line.next;
         }
     }
 }

@@ -2,7 +2,10 @@
 //! payloads classified into values, and RT's status codes as a typed error.
 //!
 //! Messages are matched on RT's fixed English texts only; a text that matches
-//! no pattern is kept verbatim as [`Message::Other`], never dropped.
+//! no pattern is kept verbatim as [`Message::Other`], never dropped. Plain-text
+//! payloads are looked up in the crate's one catalogue of them (the same table
+//! the parser uses to tell them from forms); `#` comment lines are classified
+//! here.
 
 use alloc::vec::Vec;
 use core::fmt;
@@ -14,6 +17,7 @@ use nom::{
     combinator::rest,
 };
 
+use crate::catalogue::{self, Found, Kind};
 use crate::form::Form;
 use crate::response::{BodyKind, Payload, Response};
 use crate::status::StatusLine;
@@ -55,7 +59,8 @@ pub enum Message<'a> {
         name: &'a str,
     },
     /// `# You are not allowed to <action> ticket <n>.` and
-    /// `# You are not allowed to <Comment|Correspond> on ticket <n>.`; the
+    /// `# You are not allowed to <Comment|Correspond> on ticket <n>.` (also
+    /// plain, from the legacy `ticket/comment` and `ticket/merge`); the
     /// plain `Permission denied` of `search/user` (no action, no ticket).
     PermissionDenied {
         /// `display`, `modify`, `delete`, `Comment`, `Correspond`, or empty.
@@ -131,14 +136,15 @@ pub enum Message<'a> {
         /// The id as given.
         id: &'a str,
     },
-    /// ``# Invalid action: `<Action>'.``
+    /// ``# Invalid action: `<Action>'.`` (plain from the legacy
+    /// `ticket/comment`).
     InvalidAction {
         /// The action, capitalised by RT.
         action: &'a str,
     },
-    /// `# Empty comment with no attachments submitted.`
+    /// `# Empty comment with no attachments submitted.` (also plain).
     EmptyComment,
-    /// `# No attachment for <name>`
+    /// `# No attachment for <name>` (also plain).
     NoAttachment {
         /// The attachment name that was not uploaded.
         name: &'a str,
@@ -191,8 +197,11 @@ pub enum Message<'a> {
         /// The relation.
         relation: &'a str,
     },
-    /// Legacy components: `Invalid ticket id: '<id>'.`, `Couldn't load ticket
-    /// id: '<id>'.`, ``Different ids in URL (`…') and submitted form (`…').``
+    /// Legacy components: `Invalid ticket id: '<id>'.` (after the request
+    /// path on a line of its own), ``Invalid ticket id: `<id>'.``,
+    /// `Couldn't load ticket id: '<id>'.` (also with `` ` ``),
+    /// ``Different ids in URL (`…') and submitted form (`…').``,
+    /// `The submitted form and URL specify different tickets.`
     InvalidTicketId {
         /// RT's text.
         message: &'a str,
@@ -273,6 +282,11 @@ pub enum Message<'a> {
     UnsupportedObjectType,
     /// `Your username or password is incorrect` (401).
     BadCredentials,
+    /// `Use RT's login page to log in` (401): RT 5 refuses logins that do not
+    /// come from its login page (`RestrictLoginReferrer`).
+    LoginPageRequired,
+    /// `Empty form submitted.` (legacy `ticket/comment`).
+    EmptyForm,
     /// `Cannot modify <Queue|Group> CF definitions via REST` (no `#`).
     CannotModifyCustomFields {
         /// `Queue` or `Group`.
@@ -344,6 +358,8 @@ impl Message<'_> {
             Message::InvalidQuerySpec { .. } => "invalid_query_spec",
             Message::UnsupportedObjectType => "unsupported_object_type",
             Message::BadCredentials => "bad_credentials",
+            Message::LoginPageRequired => "login_page_required",
+            Message::EmptyForm => "empty_form",
             Message::CannotModifyCustomFields { .. } => "cannot_modify_custom_fields",
             Message::ErrorText { .. } => "error_text",
             Message::Other { .. } => "other",
@@ -586,81 +602,65 @@ fn classify_comment_text(t: &str) -> Option<Message<'_>> {
 /// ```
 /// use rt_wire::views::{classify_text, Message};
 /// assert_eq!(classify_text(b"No matching results.\n\n\n"), Message::NoMatchingResults);
+/// assert_eq!(classify_text(b"Invalid link: 'Foo'.\n\n"), Message::InvalidLink { relation: "Foo" });
 /// ```
 #[must_use]
 pub fn classify_text(payload: &[u8]) -> Message<'_> {
     let trimmed = trim_lf(payload);
-    let Ok(t) = core::str::from_utf8(trimmed) else {
-        return Message::Other { text: trimmed };
-    };
-    classify_text_str(t).unwrap_or(Message::Other { text: trimmed })
+    catalogue::lookup(trimmed)
+        .and_then(catalogued)
+        .unwrap_or(Message::Other { text: trimmed })
 }
 
-fn classify_text_str(t: &str) -> Option<Message<'_>> {
-    if let Some(text) = between(t, "Invalid query: '", "'.") {
-        return Some(Message::InvalidQuery { text });
-    }
-    // The legacy ticket/link error has the path on a line of its own.
-    let line = match t.split_once('\n') {
-        Some((first, r)) if first.starts_with("/REST/") => r,
-        _ => t,
-    };
-    Some(match line {
-        "No matching results." => Message::NoMatchingResults,
-        "You may submit only one form to this object." => Message::OneFormOnly,
-        "No objects specified." => Message::NoObjectsSpecified,
-        "Unsupported object type." => Message::UnsupportedObjectType,
-        "Your username or password is incorrect" => Message::BadCredentials,
-        "Permission denied" => Message::PermissionDenied {
+/// The message of a catalogue entry, with its placeholders (UTF-8 only).
+fn catalogued(found: Found<'_>) -> Option<Message<'_>> {
+    let [a, b] = found.holes;
+    let (a, b) = (core::str::from_utf8(a).ok()?, core::str::from_utf8(b).ok()?);
+    Some(match found.entry.kind {
+        Kind::InvalidObjectIdSpecified => Message::InvalidObjectIdSpecified { id: a },
+        Kind::OneFormOnly => Message::OneFormOnly,
+        Kind::NoObjectsSpecified => Message::NoObjectsSpecified,
+        Kind::InvalidFieldSpec => Message::InvalidFieldSpec { fields: a },
+        Kind::PermissionDenied => Message::PermissionDenied {
             action: "",
             ticket: "",
         },
-        _ => {
-            if let Some(id) = between(line, "Invalid object ID specified: '", "'") {
-                Message::InvalidObjectIdSpecified { id }
-            } else if let Some(fields) = line.strip_prefix("Invalid field specification: ") {
-                Message::InvalidFieldSpec { fields }
-            } else if let Some(format) =
-                between(line, "Unknown listing format: ", ". (Use i, s, or l.)")
-            {
-                Message::UnknownListingFormat { format }
-            } else if let Some(operator) = line.strip_prefix("Invalid operator specification: ") {
-                Message::InvalidOperator { operator }
-            } else if let Some(query) = line.strip_prefix("Invalid query specification: ") {
-                Message::InvalidQuerySpec { query }
-            } else if let Some(object) = between(line, "Cannot modify ", " CF definitions via REST")
-            {
-                Message::CannotModifyCustomFields { object }
-            } else if let Some(relation) = between(line, "Invalid link: '", "'.") {
-                Message::InvalidLink { relation }
-            } else if line.starts_with("Invalid ticket id: ")
-                || line.starts_with("Couldn't load ticket id: ")
-                || line.starts_with("Different ids in URL")
-            {
-                Message::InvalidTicketId { message: line }
-            } else {
-                link_changed(line)?
+        Kind::UnknownListingFormat => Message::UnknownListingFormat { format: a },
+        Kind::InvalidQuery => Message::InvalidQuery { text: a },
+        Kind::InvalidOperator => Message::InvalidOperator { operator: a },
+        Kind::InvalidQuerySpec => Message::InvalidQuerySpec { query: a },
+        Kind::NoMatchingResults => Message::NoMatchingResults,
+        Kind::UnsupportedObjectType => Message::UnsupportedObjectType,
+        Kind::BadCredentials => Message::BadCredentials,
+        Kind::LoginPageRequired => Message::LoginPageRequired,
+        Kind::CannotModifyCustomFields => Message::CannotModifyCustomFields { object: a },
+        Kind::InvalidLink => Message::InvalidLink { relation: a },
+        Kind::InvalidTicketId => Message::InvalidTicketId {
+            message: core::str::from_utf8(found.text).ok()?,
+        },
+        Kind::LinkCreated | Kind::LinkDeleted => {
+            let mut spec = b.splitn(3, ' ');
+            Message::LinkChanged {
+                created: found.entry.kind == Kind::LinkCreated,
+                base: spec.next()?,
+                relation: spec.next()?,
+                target: spec.next()?,
+                message: a,
             }
         }
+        Kind::EmptyForm => Message::EmptyForm,
+        Kind::InvalidAction => Message::InvalidAction { action: a },
+        Kind::EmptyComment => Message::EmptyComment,
+        Kind::NoAttachment => Message::NoAttachment { name: a },
+        Kind::NotAllowedOn => Message::PermissionDenied {
+            action: a,
+            ticket: b,
+        },
+        Kind::NotAllowedToModify => Message::PermissionDenied {
+            action: "modify",
+            ticket: a,
+        },
     })
-}
-
-/// `link-result = [ message SP ] ( "Created" / "Deleted" ) " link " base SP rel SP target`
-fn link_changed(line: &str) -> Option<Message<'_>> {
-    for (word, created) in [("Created link ", true), ("Deleted link ", false)] {
-        if let Some(p) = line.rfind(word) {
-            let mut parts = line[p + word.len()..].splitn(3, ' ');
-            let (base, relation, target) = (parts.next()?, parts.next()?, parts.next()?);
-            return Some(Message::LinkChanged {
-                created,
-                base,
-                relation,
-                target,
-                message: line[..p].trim_end(),
-            });
-        }
-    }
-    None
 }
 
 pub(crate) fn trim_lf(b: &[u8]) -> &[u8] {
@@ -719,9 +719,10 @@ pub(crate) fn offset_in(input: &[u8], part: &[u8]) -> usize {
         .min(input.len())
 }
 
-/// A payload read as forms that is really one of RT's plain-text messages
-/// (`Invalid field specification: a, b` looks like a field): the message, if
-/// the payload has no comments and classifies as a known text.
+/// A payload read as forms that is really one of RT's plain-text messages:
+/// the message, if the payload has no comments and classifies as a known
+/// text. The parser decides text or forms with the same catalogue, so a
+/// response it read never needs this; it stays as a guard for the views.
 pub(crate) fn text_notice<'a>(
     input: &'a [u8],
     env: &crate::response::Envelope<'_, 'a>,
@@ -1159,5 +1160,61 @@ mod tests {
             Message::CannotModifyCustomFields { object: "Queue" }
         );
         assert_eq!(t("whatever"), Message::Other { text: b"whatever" });
+    }
+
+    /// Plain payloads are read by the catalogue the parser uses: the core
+    /// reads them as text (never `Invalid link` as a field), and the views
+    /// classify them with their placeholders.
+    #[test]
+    fn plain_payloads_through_the_parser() {
+        let cases: &[(&[u8], Message<'_>)] = &[
+            (
+                b"RT/5.0.3 400 Bad Request\n\nInvalid link: 'Foo'.\n\n",
+                Message::InvalidLink { relation: "Foo" },
+            ),
+            (
+                b"RT/4.4.6 200 Ok\n\nTicket 1 refers to URI a: b. Created link 1 RefersTo a: b\n",
+                Message::LinkChanged {
+                    created: true,
+                    base: "1",
+                    relation: "RefersTo",
+                    target: "a: b",
+                    message: "Ticket 1 refers to URI a: b.",
+                },
+            ),
+            (
+                b"RT/5.0.3 400 Bad Request\n\n/REST/1.0/ticket/merge\nInvalid ticket id: `x'.\n\n",
+                Message::InvalidTicketId {
+                    message: "Invalid ticket id: `x'.",
+                },
+            ),
+            (
+                b"RT/5.0.3 403 Permission denied\n\nYou are not allowed to modify ticket 6.\n\n",
+                Message::PermissionDenied {
+                    action: "modify",
+                    ticket: "6",
+                },
+            ),
+            (
+                b"RT/5.0.3 401 Credentials required\n\nUse RT's login page to log in\n",
+                Message::LoginPageRequired,
+            ),
+            (
+                b"RT/5.0.3 400 Bad Request\n\nEmpty form submitted.\n\n",
+                Message::EmptyForm,
+            ),
+        ];
+        for (body, want) in cases {
+            let r = crate::parse_response(body).unwrap();
+            let env = r.envelopes().next().unwrap();
+            assert!(matches!(env.payload(), Payload::Text(_)), "{body:?}");
+            let got: Vec<Message<'_>> = Reply::from_response(&r)
+                .messages
+                .iter()
+                .map(|n| n.message)
+                .collect();
+            assert_eq!(got, [*want]);
+            assert!(want.is_failure() != matches!(want, Message::LinkChanged { .. }));
+        }
     }
 }

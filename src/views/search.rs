@@ -6,8 +6,10 @@ use alloc::vec::Vec;
 
 use super::ViewError;
 use super::message::{Message, Notice, Reply, ServerError, classify_text, offset_in, trim_lf};
-use super::record::{Record, collect, shape};
+use super::record::{Collected, Record, collect, shape};
 use super::values::{parse_number, parse_object_ref};
+use crate::error::ParseError;
+use crate::form::Form;
 use crate::response::{BodyKind, Response};
 
 /// The listing format RT used.
@@ -78,12 +80,6 @@ impl<'a> SearchResults<'a> {
     /// listing format`, `Invalid query specification` under 200);
     /// [`ViewError::Shape`] for a payload of no listing format.
     pub fn from_response(response: &Response<'a>) -> Result<Self, ViewError<'a>> {
-        let empty = |format| SearchResults {
-            format,
-            header: Vec::new(),
-            rows: Vec::new(),
-            messages: Vec::new(),
-        };
         if response.kind() == BodyKind::Empty {
             return Err(shape(
                 response,
@@ -98,100 +94,135 @@ impl<'a> SearchResults<'a> {
         };
         let input = response.input();
         let as_text = !env.is_forms() || super::message::text_notice(input, &env).is_some();
-        match env.payload() {
-            _ if as_text => {
-                let text = trim_lf(env.raw_payload());
-                if text.is_empty() {
-                    return Ok(empty(SearchFormat::Ids));
-                }
-                let message = classify_text(text);
-                if message == Message::NoMatchingResults {
-                    return Ok(empty(SearchFormat::Short));
-                }
-                if text.starts_with(b"id\t") || text == b"id" || text.starts_with(b"id\n") {
-                    return Ok(table(text));
-                }
-                if let Some(rows) = ids(text) {
-                    return Ok(SearchResults {
-                        rows,
-                        ..empty(SearchFormat::Ids)
-                    });
-                }
-                let notice = Notice {
-                    message,
-                    text,
-                    offset: offset_in(input, text),
-                };
-                if message.is_failure() {
-                    return Err(ViewError::Server(ServerError {
-                        reply: Reply {
-                            status: response.status(),
-                            messages: alloc::vec![notice],
-                        },
-                    }));
-                }
-                Err(shape(
-                    response,
-                    notice.offset,
-                    "search results in format i, s or l",
-                )
-                .into())
-            }
-            _ => {
-                if let Some(e) = c.failure(response) {
-                    return Err(e);
-                }
-                if c.forms.is_empty() {
-                    return Ok(SearchResults {
-                        messages: c.notices,
-                        ..empty(SearchFormat::Ids)
-                    });
-                }
-                let long = c.forms[0].get("id").is_some();
-                let mut rows = Vec::new();
-                for form in &c.forms {
-                    if long {
-                        let record = Record::from_form(input, form);
-                        let id = record.require("id")?.object_ref()?;
-                        let n = id.number().ok_or_else(|| {
-                            shape(response, form.span().start, "a numeric object id")
-                        })?;
-                        rows.push(SearchRow {
-                            id: n,
-                            kind: Some(id.kind),
-                            summary: None,
-                            fields: record
-                                .fields()
-                                .filter(|f| f.key() != b"id")
-                                .map(|f| (f.key(), f.to_bytes()))
-                                .collect(),
-                        });
-                    } else {
-                        for f in form.fields() {
-                            let id =
-                                parse_number(f.key()).map_err(|e| e.rebase(input, f.offset()))?;
-                            rows.push(SearchRow {
-                                id,
-                                kind: None,
-                                summary: Some(f.value().to_bytes()),
-                                fields: Vec::new(),
-                            });
-                        }
-                    }
-                }
-                Ok(SearchResults {
-                    format: if long {
-                        SearchFormat::Long
-                    } else {
-                        SearchFormat::Short
-                    },
-                    header: Vec::new(),
-                    rows,
-                    messages: c.notices,
-                })
-            }
+        if as_text {
+            Self::from_text(response, trim_lf(env.raw_payload()))
+        } else {
+            Self::from_forms(response, c)
         }
     }
+
+    /// No rows, no header, no messages.
+    fn empty(format: SearchFormat) -> Self {
+        SearchResults {
+            format,
+            header: Vec::new(),
+            rows: Vec::new(),
+            messages: Vec::new(),
+        }
+    }
+
+    /// A payload read as text: nothing (format `i`), `No matching results.`
+    /// (format `s`), a table, `<type>/<id>` lines, or RT's refusal.
+    fn from_text(response: &Response<'a>, text: &'a [u8]) -> Result<Self, ViewError<'a>> {
+        if text.is_empty() {
+            return Ok(Self::empty(SearchFormat::Ids));
+        }
+        let message = classify_text(text);
+        if message == Message::NoMatchingResults {
+            return Ok(Self::empty(SearchFormat::Short));
+        }
+        if text.starts_with(b"id\t") || text == b"id" || text.starts_with(b"id\n") {
+            return Ok(table(text));
+        }
+        if let Some(rows) = ids(text) {
+            return Ok(SearchResults {
+                rows,
+                ..Self::empty(SearchFormat::Ids)
+            });
+        }
+        let notice = Notice {
+            message,
+            text,
+            offset: offset_in(response.input(), text),
+        };
+        if message.is_failure() {
+            return Err(ViewError::Server(ServerError {
+                reply: Reply {
+                    status: response.status(),
+                    messages: alloc::vec![notice],
+                },
+            }));
+        }
+        Err(shape(
+            response,
+            notice.offset,
+            "search results in format i, s or l",
+        )
+        .into())
+    }
+
+    /// A payload of forms: format `l` when the first form has an `id`,
+    /// otherwise format `s` (`<id>: <summary>` fields).
+    fn from_forms(response: &Response<'a>, c: Collected<'_, 'a>) -> Result<Self, ViewError<'a>> {
+        if let Some(e) = c.failure(response) {
+            return Err(e);
+        }
+        if c.forms.is_empty() {
+            return Ok(SearchResults {
+                messages: c.notices,
+                ..Self::empty(SearchFormat::Ids)
+            });
+        }
+        let long = c.forms[0].get("id").is_some();
+        let mut rows = Vec::new();
+        for form in &c.forms {
+            if long {
+                rows.push(long_row(response, form)?);
+            } else {
+                short_rows(response.input(), form, &mut rows)?;
+            }
+        }
+        Ok(SearchResults {
+            format: if long {
+                SearchFormat::Long
+            } else {
+                SearchFormat::Short
+            },
+            header: Vec::new(),
+            rows,
+            messages: c.notices,
+        })
+    }
+}
+
+/// One form of format `l`: its `id: <type>/<n>` and the other fields.
+fn long_row<'a>(
+    response: &Response<'a>,
+    form: &Form<'_, 'a>,
+) -> Result<SearchRow<'a>, ViewError<'a>> {
+    let record = Record::from_form(response.input(), form);
+    let id = record.require("id")?.object_ref()?;
+    let n = id
+        .number()
+        .ok_or_else(|| shape(response, form.span().start, "a numeric object id"))?;
+    Ok(SearchRow {
+        id: n,
+        kind: Some(id.kind),
+        summary: None,
+        fields: record
+            .fields()
+            .filter(|f| f.key() != b"id")
+            .map(|f| (f.key(), f.to_bytes()))
+            .collect(),
+    })
+}
+
+/// The rows of a form of format `s`: one `<id>: <summary>` per field.
+fn short_rows<'a>(
+    input: &'a [u8],
+    form: &Form<'_, 'a>,
+    rows: &mut Vec<SearchRow<'a>>,
+) -> Result<(), ParseError> {
+    for f in form.fields() {
+        let id = parse_number(f.key()).map_err(|e| e.rebase(input, f.offset()))?;
+        rows.push(SearchRow {
+            id,
+            kind: None,
+            summary: Some(f.value().to_bytes()),
+            fields: Vec::new(),
+        });
+    }
+    Ok(())
 }
 
 /// `search-i = *( type "/" 1*DIGIT LF )`

@@ -87,6 +87,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn snake_case_keys() {
+        for (k, s) in [
+            ("AdminCc", "admin_cc"),
+            ("LastUpdated", "last_updated"),
+            ("SLADisabled", "sla_disabled"),
+            ("id", "id"),
+            ("CF-Queue Note", "cf_queue_note"),
+            ("Address1", "address1"),
+            ("DependedOnBy", "depended_on_by"),
+        ] {
+            assert_eq!(snake(k.as_bytes()), s);
+        }
+    }
+
+    #[test]
     fn base64_known_answers() {
         for (i, o) in [
             ("", ""),
@@ -108,4 +123,89 @@ mod tests {
         bytes(&mut v, b"\xff").unwrap();
         assert_eq!(String::from_utf8(v).unwrap(), "{\"base64\":\"/w==\"}");
     }
+}
+
+/// A minimal JSON writer: tracks whether a comma is needed.
+#[derive(Default)]
+pub struct Json {
+    pub out: String,
+    pub first: bool,
+}
+
+impl Json {
+    pub fn open(&mut self, c: char) {
+        self.out.push(c);
+        self.first = true;
+    }
+    pub fn close(&mut self, c: char) {
+        self.out.push(c);
+        self.first = false;
+    }
+    /// Starts an array element.
+    pub fn item(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+    }
+    pub fn key(&mut self, k: &str) {
+        self.key_bytes(k.as_bytes());
+    }
+    pub fn key_bytes(&mut self, k: &[u8]) {
+        self.item();
+        // Object keys must be strings: not-UTF-8 keys are written lossily.
+        self.string(&String::from_utf8_lossy(k));
+        self.out.push(':');
+        self.first = true;
+    }
+    pub fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.first = false;
+    }
+    pub fn num(&mut self, n: u64) {
+        self.raw(&n.to_string());
+    }
+    /// A string, or `{"base64": …}` for bytes that are not UTF-8.
+    pub fn bytes(&mut self, b: &[u8]) {
+        match std::str::from_utf8(b) {
+            Ok(s) => self.string(s),
+            Err(_) => {
+                self.out.push_str("{\"base64\":\"");
+                self.out.push_str(&super::json::base64(b));
+                self.out.push_str("\"}");
+            }
+        }
+        self.first = false;
+    }
+    pub fn string(&mut self, s: &str) {
+        super::json::escape_into(&mut self.out, s);
+        self.first = false;
+    }
+}
+
+/// RT's field name in snake case: `AdminCc` → `admin_cc`, `SLADisabled` →
+/// `sla_disabled`, `CF-Queue Note` → `cf_queue_note`.
+pub fn snake(key: &[u8]) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    let text = String::from_utf8_lossy(key);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1);
+            let boundary = prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
+                || (prev.is_some_and(char::is_uppercase) && next.is_some_and(|n| n.is_lowercase()));
+            if boundary && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else if c == '-' || c == ' ' || c == '.' {
+            if !out.ends_with('_') && !out.is_empty() {
+                out.push('_');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -12,7 +12,9 @@ use rt_wire::views::{
     LongHistory, Message, Queue, Record, Relation, Reply, SearchResults, TicketList, User,
     ViewError,
 };
-use rt_wire::{Framing, ParseOptions, parse_response_with};
+use rt_wire::{Framing, ParseOptions, Response, parse_response_with};
+
+use crate::json::{Json, snake};
 
 /// The kinds `--as` accepts.
 pub const KINDS: &[&str] = &[
@@ -52,218 +54,256 @@ pub fn run_as(kind: &str, input: &[u8], stdout: &mut dyn Write) -> Result<(), St
     let response = parse_response_with(input, &ParseOptions::new().framing(framing))
         .map_err(|e| format!("not an RT response: {e}"))?;
     let mut j = Json::default();
-    let fail = |e: ViewError<'_>| match e {
-        ViewError::Server(e) => format!("{e}"),
-        ViewError::Shape(e) => format!("not a `{kind}` response: {e}"),
-        other => format!("{other}"),
-    };
-    let value = |e: rt_wire::ParseError| format!("malformed value: {e}");
     match kind {
         "content" => {
-            let c = AttachmentContent::from_response(&response).map_err(fail)?;
+            let c = AttachmentContent::from_response(&response).map_err(|e| fail(kind, e))?;
             return stdout.write_all(c.bytes).map_err(|e| e.to_string());
         }
-        "ticket" => {
-            let list = TicketList::from_response(&response).map_err(fail)?;
-            j.open('{');
-            j.key("tickets");
-            j.open('[');
-            for t in &list.tickets {
-                j.item();
-                record(
-                    &mut j,
-                    t.record(),
-                    "ticket",
-                    &["Requestors", "Cc", "AdminCc"],
-                )
-                .map_err(value)?;
-            }
-            j.close(']');
-            j.key("messages");
-            messages(&mut j, &Reply::from_response(&response));
-            j.close('}');
-        }
-        "links" => {
-            let l = Links::from_response(&response).map_err(fail)?;
-            j.open('{');
-            j.key("id");
-            j.num(l.ticket().map_err(value)?);
-            for r in Relation::ALL {
-                j.key(&snake(r.key().as_bytes()));
-                j.open('[');
-                for v in l.record().get_all(r.key()) {
-                    for item in v.items() {
-                        j.item();
-                        j.bytes(item);
-                    }
-                }
-                j.close(']');
-            }
-            j.close('}');
-        }
-        "attachments" => {
-            let l = AttachmentList::from_response(&response).map_err(fail)?;
-            j.open('{');
-            j.key("attachments");
-            j.open('[');
-            for a in &l.items {
-                j.item();
-                j.open('{');
-                j.key("id");
-                j.num(a.id);
-                j.key("name");
-                match a.name {
-                    Some(n) => j.bytes(n),
-                    None => j.raw("null"),
-                }
-                j.key("content_type");
-                j.bytes(a.content_type.as_bytes());
-                j.key("size");
-                j.bytes(a.size_text.as_bytes());
-                j.close('}');
-            }
-            j.close(']');
-            j.close('}');
-        }
-        "attachment" => {
-            let a = Attachment::from_response(&response).map_err(fail)?;
-            j.open('{');
-            j.key("id");
-            j.num(a.id().map_err(value)?);
-            for (key, rt) in [
-                ("subject", "Subject"),
-                ("filename", "Filename"),
-                ("content_type", "ContentType"),
-                ("content_encoding", "ContentEncoding"),
-                ("creator", "Creator"),
-                ("created", "Created"),
-                ("message_id", "MessageId"),
-            ] {
-                j.key(key);
-                match a.record().get(rt) {
-                    Some(v) => j.bytes(&v.to_bytes()),
-                    None => j.raw("null"),
-                }
-            }
-            j.key("transaction");
-            opt_num(&mut j, a.transaction().map_err(value)?);
-            j.key("parent");
-            opt_num(&mut j, a.parent().map_err(value)?);
-            j.key("headers");
-            j.open('[');
-            for h in a.headers() {
-                j.item();
-                j.open('{');
-                j.key("name");
-                j.bytes(h.name);
-                j.key("value");
-                j.bytes(&h.value);
-                j.close('}');
-            }
-            j.close(']');
-            j.key("content");
-            j.bytes(&a.content().map_err(value)?.to_bytes());
-            j.key("original");
-            match a.original_bytes() {
-                Ok(o) => j.bytes(&o.bytes),
-                Err(_) => j.raw("null"),
-            }
-            j.close('}');
-        }
-        "history" => {
-            let h = History::from_response(&response).map_err(fail)?;
-            j.open('{');
-            j.key("matched");
-            j.num(h.header.matched);
-            j.key("total");
-            j.num(h.header.total);
-            j.key("entries");
-            j.open('[');
-            for e in &h.entries {
-                j.item();
-                j.open('{');
-                j.key("id");
-                j.num(e.id);
-                j.key("description");
-                j.bytes(&e.description.to_bytes());
-                j.close('}');
-            }
-            j.close(']');
-            j.close('}');
-        }
-        "history-long" | "transaction" => {
-            let h = LongHistory::from_response(&response).map_err(fail)?;
-            j.open('{');
-            j.key("entries");
-            j.open('[');
-            for e in &h.entries {
-                j.item();
-                entry(&mut j, e).map_err(value)?;
-            }
-            j.close(']');
-            j.close('}');
-        }
-        "search" => {
-            let s = SearchResults::from_response(&response).map_err(fail)?;
-            j.open('{');
-            j.key("tickets");
-            j.open('[');
-            for row in &s.rows {
-                j.item();
-                j.open('{');
-                j.key("id");
-                j.num(row.id);
-                if let Some(k) = row.kind {
-                    j.key("type");
-                    j.bytes(k.as_bytes());
-                }
-                if let Some(s) = &row.summary {
-                    j.key("subject");
-                    j.bytes(s);
-                }
-                for (k, v) in &row.fields {
-                    j.key(&snake(k));
-                    j.bytes(v);
-                }
-                j.close('}');
-            }
-            j.close(']');
-            j.close('}');
-        }
-        "user" | "queue" | "group" => {
-            let rec = match kind {
-                "user" => User::from_response(&response).map(|u| u.record().clone()),
-                "queue" => Queue::from_response(&response).map(|q| q.record().clone()),
-                _ => Group::from_response(&response).map(|g| g.record().clone()),
-            }
-            .map_err(fail)?;
-            record(&mut j, &rec, kind, &["Members"]).map_err(value)?;
-        }
-        _ => {
-            // "message"
-            let reply = Reply::from_response(&response);
-            j.open('{');
-            j.key("code");
-            match reply.status {
-                Some(s) => j.num(u64::from(s.code())),
-                None => j.raw("null"),
-            }
-            j.key("reason");
-            match reply.status {
-                Some(s) => j.bytes(s.reason().as_bytes()),
-                None => j.raw("null"),
-            }
-            j.key("failure");
-            j.raw(if reply.is_failure() { "true" } else { "false" });
-            j.key("messages");
-            messages(&mut j, &reply);
-            j.close('}');
-        }
+        "ticket" => ticket_json(&mut j, kind, &response)?,
+        "links" => links_json(&mut j, kind, &response)?,
+        "attachments" => attachments_json(&mut j, kind, &response)?,
+        "attachment" => attachment_json(&mut j, kind, &response)?,
+        "history" => history_json(&mut j, kind, &response)?,
+        "history-long" | "transaction" => long_history_json(&mut j, kind, &response)?,
+        "search" => search_json(&mut j, kind, &response)?,
+        "user" | "queue" | "group" => record_kind_json(&mut j, kind, &response)?,
+        _ => message_json(&mut j, &response)?,
     }
     j.out.push('\n');
     stdout
         .write_all(j.out.as_bytes())
         .map_err(|e| e.to_string())
+}
+
+/// RT's refusal, or a body of another shape than `kind`, for the user.
+fn fail(kind: &str, e: ViewError<'_>) -> String {
+    match e {
+        ViewError::Server(e) => format!("{e}"),
+        ViewError::Shape(e) => format!("not a `{kind}` response: {e}"),
+        other => format!("{other}"),
+    }
+}
+
+/// A value that does not have RT's format, for the user.
+fn value(e: rt_wire::ParseError) -> String {
+    format!("malformed value: {e}")
+}
+
+/// The JSON of `--as ticket`.
+fn ticket_json(j: &mut Json, kind: &str, response: &Response<'_>) -> Result<(), String> {
+    let list = TicketList::from_response(response).map_err(|e| fail(kind, e))?;
+    j.open('{');
+    j.key("tickets");
+    j.open('[');
+    for t in &list.tickets {
+        j.item();
+        record(j, t.record(), "ticket", &["Requestors", "Cc", "AdminCc"]).map_err(value)?;
+    }
+    j.close(']');
+    j.key("messages");
+    messages(j, &Reply::from_response(response));
+    j.close('}');
+    Ok(())
+}
+
+/// The JSON of `--as links`.
+fn links_json(j: &mut Json, kind: &str, response: &Response<'_>) -> Result<(), String> {
+    let l = Links::from_response(response).map_err(|e| fail(kind, e))?;
+    j.open('{');
+    j.key("id");
+    j.num(l.ticket().map_err(value)?);
+    for r in Relation::ALL {
+        j.key(&snake(r.key().as_bytes()));
+        j.open('[');
+        for v in l.record().get_all(r.key()) {
+            for item in v.items() {
+                j.item();
+                j.bytes(item);
+            }
+        }
+        j.close(']');
+    }
+    j.close('}');
+    Ok(())
+}
+
+/// The JSON of `--as attachments`.
+fn attachments_json(j: &mut Json, kind: &str, response: &Response<'_>) -> Result<(), String> {
+    let l = AttachmentList::from_response(response).map_err(|e| fail(kind, e))?;
+    j.open('{');
+    j.key("attachments");
+    j.open('[');
+    for a in &l.items {
+        j.item();
+        j.open('{');
+        j.key("id");
+        j.num(a.id);
+        j.key("name");
+        match a.name {
+            Some(n) => j.bytes(n),
+            None => j.raw("null"),
+        }
+        j.key("content_type");
+        j.bytes(a.content_type.as_bytes());
+        j.key("size");
+        j.bytes(a.size_text.as_bytes());
+        j.close('}');
+    }
+    j.close(']');
+    j.close('}');
+    Ok(())
+}
+
+/// The JSON of `--as attachment`.
+fn attachment_json(j: &mut Json, kind: &str, response: &Response<'_>) -> Result<(), String> {
+    let a = Attachment::from_response(response).map_err(|e| fail(kind, e))?;
+    j.open('{');
+    j.key("id");
+    j.num(a.id().map_err(value)?);
+    for (key, rt) in [
+        ("subject", "Subject"),
+        ("filename", "Filename"),
+        ("content_type", "ContentType"),
+        ("content_encoding", "ContentEncoding"),
+        ("creator", "Creator"),
+        ("created", "Created"),
+        ("message_id", "MessageId"),
+    ] {
+        j.key(key);
+        match a.record().get(rt) {
+            Some(v) => j.bytes(&v.to_bytes()),
+            None => j.raw("null"),
+        }
+    }
+    j.key("transaction");
+    opt_num(j, a.transaction().map_err(value)?);
+    j.key("parent");
+    opt_num(j, a.parent().map_err(value)?);
+    j.key("headers");
+    j.open('[');
+    for h in a.headers() {
+        j.item();
+        j.open('{');
+        j.key("name");
+        j.bytes(h.name);
+        j.key("value");
+        j.bytes(&h.value);
+        j.close('}');
+    }
+    j.close(']');
+    j.key("content");
+    j.bytes(&a.content().map_err(value)?.to_bytes());
+    j.key("original");
+    match a.original_bytes() {
+        Ok(o) => j.bytes(&o.bytes),
+        Err(_) => j.raw("null"),
+    }
+    j.close('}');
+    Ok(())
+}
+
+/// The JSON of `--as history`.
+fn history_json(j: &mut Json, kind: &str, response: &Response<'_>) -> Result<(), String> {
+    let h = History::from_response(response).map_err(|e| fail(kind, e))?;
+    j.open('{');
+    j.key("matched");
+    j.num(h.header.matched);
+    j.key("total");
+    j.num(h.header.total);
+    j.key("entries");
+    j.open('[');
+    for e in &h.entries {
+        j.item();
+        j.open('{');
+        j.key("id");
+        j.num(e.id);
+        j.key("description");
+        j.bytes(&e.description.to_bytes());
+        j.close('}');
+    }
+    j.close(']');
+    j.close('}');
+    Ok(())
+}
+
+/// The JSON of `--as history-long`, `--as transaction`.
+fn long_history_json(j: &mut Json, kind: &str, response: &Response<'_>) -> Result<(), String> {
+    let h = LongHistory::from_response(response).map_err(|e| fail(kind, e))?;
+    j.open('{');
+    j.key("entries");
+    j.open('[');
+    for e in &h.entries {
+        j.item();
+        entry(j, e).map_err(value)?;
+    }
+    j.close(']');
+    j.close('}');
+    Ok(())
+}
+
+/// The JSON of `--as search`.
+fn search_json(j: &mut Json, kind: &str, response: &Response<'_>) -> Result<(), String> {
+    let s = SearchResults::from_response(response).map_err(|e| fail(kind, e))?;
+    j.open('{');
+    j.key("tickets");
+    j.open('[');
+    for row in &s.rows {
+        j.item();
+        j.open('{');
+        j.key("id");
+        j.num(row.id);
+        if let Some(k) = row.kind {
+            j.key("type");
+            j.bytes(k.as_bytes());
+        }
+        if let Some(s) = &row.summary {
+            j.key("subject");
+            j.bytes(s);
+        }
+        for (k, v) in &row.fields {
+            j.key(&snake(k));
+            j.bytes(v);
+        }
+        j.close('}');
+    }
+    j.close(']');
+    j.close('}');
+    Ok(())
+}
+
+/// The JSON of `--as user`, `--as queue`, `--as group`.
+fn record_kind_json(j: &mut Json, kind: &str, response: &Response<'_>) -> Result<(), String> {
+    let rec = match kind {
+        "user" => User::from_response(response).map(|u| u.record().clone()),
+        "queue" => Queue::from_response(response).map(|q| q.record().clone()),
+        _ => Group::from_response(response).map(|g| g.record().clone()),
+    }
+    .map_err(|e| fail(kind, e))?;
+    record(j, &rec, kind, &["Members"]).map_err(value)?;
+    Ok(())
+}
+
+/// The JSON of `--as message`.
+fn message_json(j: &mut Json, response: &Response<'_>) -> Result<(), String> {
+    // "message"
+    let reply = Reply::from_response(response);
+    j.open('{');
+    j.key("code");
+    match reply.status {
+        Some(s) => j.num(u64::from(s.code())),
+        None => j.raw("null"),
+    }
+    j.key("reason");
+    match reply.status {
+        Some(s) => j.bytes(s.reason().as_bytes()),
+        None => j.raw("null"),
+    }
+    j.key("failure");
+    j.raw(if reply.is_failure() { "true" } else { "false" });
+    j.key("messages");
+    messages(j, &reply);
+    j.close('}');
+    Ok(())
 }
 
 fn opt_num(j: &mut Json, n: Option<u64>) {
@@ -426,6 +466,19 @@ fn message_fields<'a>(m: &Message<'a>) -> Vec<(&'static str, Field<'a>)> {
             ("total", Field::Num(total)),
             ("args", s(args)),
         ],
+        _ => more_message_fields(m),
+    }
+}
+
+/// The fields of the messages [`message_fields`] leaves to this one.
+fn more_message_fields<'a>(m: &Message<'a>) -> Vec<(&'static str, Field<'a>)> {
+    let id = |s: &'a str| match s.parse::<u64>() {
+        Ok(n) => Field::Num(n),
+        Err(_) => Field::Str(Cow::Borrowed(s)),
+    };
+    let obj = |s: &'a str| Field::Str(Cow::Owned(s.to_ascii_lowercase()));
+    let s = |s: &'a str| Field::Str(Cow::Borrowed(s));
+    match *m {
         Message::NotRelated {
             transaction,
             ticket,
@@ -476,91 +529,6 @@ fn message_fields<'a>(m: &Message<'a>) -> Vec<(&'static str, Field<'a>)> {
     }
 }
 
-/// RT's field name in snake case: `AdminCc` → `admin_cc`, `SLADisabled` →
-/// `sla_disabled`, `CF-Queue Note` → `cf_queue_note`.
-fn snake(key: &[u8]) -> String {
-    let mut out = String::with_capacity(key.len() + 4);
-    let text = String::from_utf8_lossy(key);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() {
-            let prev = i.checked_sub(1).map(|p| chars[p]);
-            let next = chars.get(i + 1);
-            let boundary = prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
-                || (prev.is_some_and(char::is_uppercase) && next.is_some_and(|n| n.is_lowercase()));
-            if boundary && !out.ends_with('_') {
-                out.push('_');
-            }
-            out.extend(c.to_lowercase());
-        } else if c == '-' || c == ' ' || c == '.' {
-            if !out.ends_with('_') && !out.is_empty() {
-                out.push('_');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// A minimal JSON writer: tracks whether a comma is needed.
-#[derive(Default)]
-struct Json {
-    out: String,
-    first: bool,
-}
-
-impl Json {
-    fn open(&mut self, c: char) {
-        self.out.push(c);
-        self.first = true;
-    }
-    fn close(&mut self, c: char) {
-        self.out.push(c);
-        self.first = false;
-    }
-    /// Starts an array element.
-    fn item(&mut self) {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-    }
-    fn key(&mut self, k: &str) {
-        self.key_bytes(k.as_bytes());
-    }
-    fn key_bytes(&mut self, k: &[u8]) {
-        self.item();
-        // Object keys must be strings: not-UTF-8 keys are written lossily.
-        self.string(&String::from_utf8_lossy(k));
-        self.out.push(':');
-        self.first = true;
-    }
-    fn raw(&mut self, s: &str) {
-        self.out.push_str(s);
-        self.first = false;
-    }
-    fn num(&mut self, n: u64) {
-        self.raw(&n.to_string());
-    }
-    /// A string, or `{"base64": …}` for bytes that are not UTF-8.
-    fn bytes(&mut self, b: &[u8]) {
-        match std::str::from_utf8(b) {
-            Ok(s) => self.string(s),
-            Err(_) => {
-                self.out.push_str("{\"base64\":\"");
-                self.out.push_str(&super::json::base64(b));
-                self.out.push_str("\"}");
-            }
-        }
-        self.first = false;
-    }
-    fn string(&mut self, s: &str) {
-        super::json::escape_into(&mut self.out, s);
-        self.first = false;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,21 +537,6 @@ mod tests {
         let mut out = Vec::new();
         run_as(kind, body, &mut out)?;
         Ok(String::from_utf8(out).unwrap())
-    }
-
-    #[test]
-    fn snake_case_keys() {
-        for (k, s) in [
-            ("AdminCc", "admin_cc"),
-            ("LastUpdated", "last_updated"),
-            ("SLADisabled", "sla_disabled"),
-            ("id", "id"),
-            ("CF-Queue Note", "cf_queue_note"),
-            ("Address1", "address1"),
-            ("DependedOnBy", "depended_on_by"),
-        ] {
-            assert_eq!(snake(k.as_bytes()), s);
-        }
     }
 
     #[test]

@@ -1,175 +1,13 @@
-//! Attachments: the listing (spec §9.7), one attachment (§9.8, §12.3) and the
-//! raw content (§9.9).
+//! One attachment (spec §9.8) and its original bytes (§12.3).
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
-use nom::{
-    IResult, Parser,
-    bytes::complete::{tag, take_while1},
-    character::complete::u64 as dec_u64,
-};
-
-use super::ViewError;
-use super::message::{Message, Notice, classify_comment, offset_in, refusal};
-use super::record::{RawValue, Record, collect, empty_body, shape};
-use super::values::{Size, parse_size};
+use super::super::ViewError;
+use super::super::message::offset_in;
+use super::super::record::{RawValue, Record, collect, empty_body, shape};
 use crate::error::{ErrorKind, ParseError};
-use crate::response::{BodyKind, Payload, Response};
-
-/// One item of `ticket/<n>/attachments`:
-/// `<id>: <name> (<content-type> / <size>)`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct AttachmentItem<'a> {
-    /// The attachment id.
-    pub id: u64,
-    /// The file name; `None` for RT's `(Unnamed)`.
-    pub name: Option<&'a [u8]>,
-    /// The MIME type.
-    pub content_type: &'a str,
-    /// The size as RT printed it (`51b`, `1.5k`).
-    pub size_text: &'a str,
-    /// The size, parsed.
-    pub size: Size,
-}
-
-/// `mime-token = 1*( %x21-27 / %x2A-2E / %x30-7E )`
-fn mime_token(i: &[u8]) -> IResult<&[u8], &[u8]> {
-    take_while1(|b: u8| (0x21..=0x7e).contains(&b) && !b"()/".contains(&b)).parse(i)
-}
-
-/// `item-tail = " (" mime-type " / " size ")"`, returning the type and size.
-fn item_tail(i: &[u8]) -> IResult<&[u8], (&[u8], &[u8])> {
-    let (i, _) = tag(&b" ("[..]).parse(i)?;
-    let start = i;
-    let (i, _) = (mime_token, tag(&b"/"[..]), mime_token).parse(i)?;
-    let mime = &start[..start.len() - i.len()];
-    let (i, _) = tag(&b" / "[..]).parse(i)?;
-    let (i, size) =
-        take_while1(|b: u8| b.is_ascii_digit() || b == b'.' || b == b'b' || b == b'k').parse(i)?;
-    let (i, _) = tag(&b")"[..]).parse(i)?;
-    Ok((i, (mime, size)))
-}
-
-/// `item-head = 1*DIGIT ": "`
-fn item_head(i: &[u8]) -> IResult<&[u8], u64> {
-    let (i, id) = dec_u64(i)?;
-    let (i, _) = tag(&b": "[..]).parse(i)?;
-    Ok((i, id))
-}
-
-/// Parses one decoded line of the `Attachments` list: items separated by
-/// `", "`, anchored on the right on `" (" type " / " size ")"` followed by
-/// `", "` and the next item's `id: `, a final `","`, or the end (spec §14.6).
-fn attachment_listing_line<'a>(
-    input: &'a [u8],
-    line: &'a [u8],
-    out: &mut Vec<AttachmentItem<'a>>,
-) -> Result<(), ParseError> {
-    let err = |at: &[u8], what: &str| {
-        ParseError::view(input, offset_in(input, at), ErrorKind::Value, what)
-    };
-    let mut rest = line;
-    while !rest.is_empty() {
-        let (after_head, id) = item_head(rest)
-            .map_err(|_| err(rest, "an attachment item `<id>: <name> (<type> / <size>)`"))?;
-        // Try every " (" from the left; the first whose tail matches and is
-        // followed by a separator or the end ends the name.
-        let mut found = None;
-        let mut from = 0;
-        while let Some(p) = memchr::memmem::find(&after_head[from..], b" (") {
-            let at = from + p;
-            if let Ok((after, (mime, size))) = item_tail(&after_head[at..]) {
-                let next_ok = after.is_empty()
-                    || after == b","
-                    || after
-                        .strip_prefix(b", ")
-                        .is_some_and(|n| item_head(n).is_ok());
-                if next_ok {
-                    found = Some((at, mime, size, after));
-                    break;
-                }
-            }
-            from = at + 1;
-        }
-        let Some((at, mime, size_text, after)) = found else {
-            return Err(err(
-                after_head,
-                "` (<type> / <size>)` after the attachment name",
-            ));
-        };
-        let name = &after_head[..at];
-        let size =
-            parse_size(size_text).map_err(|e| e.rebase(input, offset_in(input, size_text)))?;
-        // Both were matched by ASCII-only grammars.
-        let content_type = core::str::from_utf8(mime).unwrap_or_default();
-        let size_text = core::str::from_utf8(size_text).unwrap_or_default();
-        out.push(AttachmentItem {
-            id,
-            name: (name != b"(Unnamed)").then_some(name),
-            content_type,
-            size_text,
-            size,
-        });
-        rest = after
-            .strip_prefix(b", ")
-            .or_else(|| after.strip_prefix(b","))
-            .unwrap_or(after);
-    }
-    Ok(())
-}
-
-/// The attachment listing of a ticket (spec §9.7). RT sends an empty body for
-/// a ticket without attachments: an empty list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct AttachmentList<'a> {
-    /// The ticket, from `id: ticket/<n>/attachments` (`None` for an empty body).
-    pub ticket: Option<u64>,
-    /// The attachments in RT's order.
-    pub items: Vec<AttachmentItem<'a>>,
-}
-
-impl<'a> AttachmentList<'a> {
-    /// Reads the listing.
-    ///
-    /// # Errors
-    /// [`ViewError::Server`] if RT refused; [`ViewError::Shape`] for another
-    /// form or an item that does not match the grammar.
-    pub fn from_response(response: &Response<'a>) -> Result<Self, ViewError<'a>> {
-        if response.kind() == BodyKind::Empty {
-            return Ok(AttachmentList {
-                ticket: None,
-                items: Vec::new(),
-            });
-        }
-        let c = collect(response)?;
-        if let Some(e) = c.failure(response) {
-            return Err(e);
-        }
-        let input = response.input();
-        let Some(form) = c.forms.first() else {
-            return Err(shape(response, 0, "a form `id: ticket/<n>/attachments`").into());
-        };
-        let record = Record::from_form(input, form);
-        let id = record.require("id")?;
-        let r = id.object_ref()?;
-        if r.rest != Some("attachments") {
-            return Err(shape(response, id.offset(), "`id: ticket/<n>/attachments`").into());
-        }
-        let mut items = Vec::new();
-        for v in record.get_all("Attachments") {
-            for line in v.value().lines() {
-                attachment_listing_line(input, line, &mut items)?;
-            }
-        }
-        Ok(AttachmentList {
-            ticket: r.number(),
-            items,
-        })
-    }
-}
+use crate::response::Response;
 
 /// One header of an attachment's `Headers`, unfolded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -402,7 +240,7 @@ impl<'a> Attachment<'a> {
         let downgraded = utf8_to_latin1(&bytes);
         let length = self
             .header("Content-Length")
-            .and_then(|l| super::values::parse_number(&l).ok());
+            .and_then(|l| super::super::values::parse_number(&l).ok());
         let upgraded = match (length, &downgraded) {
             (Some(n), Some(d)) if bytes.len() as u64 != n && d.len() as u64 == n => true,
             (Some(n), _) if bytes.len() as u64 == n => false,
@@ -436,123 +274,10 @@ fn utf8_to_latin1(b: &[u8]) -> Option<Vec<u8>> {
     s.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect()
 }
 
-/// The raw content of `…/attachments/<a>/content` (spec §9.9): the exact
-/// original bytes, parsed with [`Framing::Content`](crate::Framing::Content).
-/// An empty body is empty content (RT sends nothing for empty and for `0`
-/// content).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct AttachmentContent<'a> {
-    /// The bytes.
-    pub bytes: &'a [u8],
-}
-
-impl<'a> AttachmentContent<'a> {
-    /// Reads the content.
-    ///
-    /// RT answers errors on this endpoint with `200 Ok` and a comment form
-    /// (`# Invalid attachment id: 9`), which in raw framing is
-    /// indistinguishable from content with those bytes; a payload that is
-    /// exactly one known failure comment followed by RT's blank lines is
-    /// taken as the error.
-    ///
-    /// # Errors
-    /// [`ViewError::Server`] if RT refused; [`ViewError::Shape`] if the body
-    /// holds forms (it was not parsed with content framing).
-    pub fn from_response(response: &Response<'a>) -> Result<Self, ViewError<'a>> {
-        if response.kind() == BodyKind::Empty {
-            return Ok(AttachmentContent { bytes: &[] });
-        }
-        if let Some(e) = refusal(response) {
-            return Err(ViewError::Server(e));
-        }
-        let Some(env) = response.envelopes().next() else {
-            return Err(shape(response, 0, "an envelope").into());
-        };
-        match env.payload() {
-            Payload::Raw(bytes) => {
-                if let Some(n) = failure_comment(response.input(), bytes) {
-                    return Err(ViewError::Server(super::message::ServerError {
-                        reply: super::message::Reply {
-                            status: response.status(),
-                            messages: alloc::vec![n],
-                        },
-                    }));
-                }
-                Ok(AttachmentContent { bytes })
-            }
-            _ => Err(shape(
-                response,
-                env.payload_span().start,
-                "raw content (parse with `Framing::Content`)",
-            )
-            .into()),
-        }
-    }
-}
-
-/// `# <failure>\n` followed by one or two empty lines, and nothing else.
-fn failure_comment<'a>(input: &'a [u8], bytes: &'a [u8]) -> Option<Notice<'a>> {
-    let line_end = memchr::memchr(b'\n', bytes)?;
-    let line = &bytes[..line_end];
-    let tail = &bytes[line_end..];
-    if !line.starts_with(b"# ") || !(tail == b"\n\n" || tail == b"\n\n\n") {
-        return None;
-    }
-    let message = classify_comment(line);
-    let known = matches!(
-        message,
-        Message::InvalidAttachmentId { .. }
-            | Message::NotFound { .. }
-            | Message::NumericIdRequired { .. }
-            | Message::PermissionDenied { .. }
-            | Message::InvalidObjectSpec { .. }
-            | Message::UnknownObjectType { .. }
-    );
-    known.then(|| Notice {
-        message,
-        text: &line[2..],
-        offset: offset_in(input, &line[2..]),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Framing, ParseOptions, parse_response, parse_response_with};
-
-    #[test]
-    fn listing_section_9_7() {
-        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/6/attachments\n\nAttachments: 41: (Unnamed) (multipart/mixed / 0b),\n             42: (Unnamed) (text/plain / 99b),\n             43: note.txt (text/plain / 25b),\n             44: bin.dat (application/octet-stream / 258b),\n             45: noeol.txt (text/plain / 17b)\n\n\n";
-        let r = parse_response(body).unwrap();
-        let l = AttachmentList::from_response(&r).unwrap();
-        assert_eq!(l.ticket, Some(6));
-        assert_eq!(l.items.len(), 5);
-        assert_eq!(l.items[0].name, None);
-        assert_eq!(l.items[0].content_type, "multipart/mixed");
-        assert_eq!(l.items[3].name, Some(&b"bin.dat"[..]));
-        assert_eq!(l.items[3].size, Size::Bytes(258));
-        assert_eq!(l.items[4].size_text, "17b");
-    }
-
-    #[test]
-    fn listing_names_with_separators() {
-        // Several items on one line, names holding ", " and " (".
-        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/6/attachments\nAttachments: 72: a, b (x).txt (text/plain / 1b), 73: 'c, d' (text/plain / 1.5k), 74: e (f / g) (image/png / 2k)\n\n";
-        let r = parse_response(body).unwrap();
-        let l = AttachmentList::from_response(&r).unwrap();
-        let names: Vec<_> = l.items.iter().map(|i| i.name.unwrap()).collect();
-        assert_eq!(names, [&b"a, b (x).txt"[..], b"'c, d'", b"e (f / g)"]);
-        assert_eq!(l.items[1].size, Size::Tenths(15));
-        let bad = b"RT/5.0.3 200 Ok\n\nid: ticket/6/attachments\nAttachments: 72: no tail\n\n";
-        let r = parse_response(bad).unwrap();
-        match AttachmentList::from_response(&r) {
-            Err(ViewError::Shape(e)) => assert_eq!(e.kind(), ErrorKind::Value),
-            other => panic!("{other:?}"),
-        }
-        let r = parse_response(b"").unwrap();
-        assert!(AttachmentList::from_response(&r).unwrap().items.is_empty());
-    }
+    use crate::parse_response;
 
     const ONE: &[u8] = b"RT/5.0.3 200 Ok\n\nid: 43\nSubject: \nCreator: 14\nCreated: 2026-11-28 23:37:01\nTransaction: 101\nParent: 41\nMessageId: \nFilename: note.txt\nContentType: text/plain\nContentEncoding: none\n\nHeaders: Content-Type: text/plain; charset=\"utf-8\"; name=\"note.txt\"\n         Content-Disposition: form-data;\n          filename=\"note.txt\"; name=\"attachment_1\"\n         Content-Transfer-Encoding: binary\n         X-RT-Original-Encoding: ascii\n         Content-Length: 25\n\nContent: first line\n         second line\n         \n         \n\n\n\n";
 
@@ -639,37 +364,6 @@ mod tests {
         assert!(matches!(
             Attachment::from_response(&r),
             Err(ViewError::Server(_))
-        ));
-    }
-
-    #[test]
-    fn content_section_9_9() {
-        let o = ParseOptions::new().framing(Framing::Content);
-        let body = b"RT/5.0.3 200 Ok\n\nfirst line\nsecond line\n\n\n";
-        let r = parse_response_with(body, &o).unwrap();
-        let c = AttachmentContent::from_response(&r).unwrap();
-        assert_eq!(c.bytes, b"first line\nsecond line\n\n\n");
-        let r = parse_response_with(b"", &o).unwrap();
-        assert_eq!(AttachmentContent::from_response(&r).unwrap().bytes, b"");
-        let r = parse_response_with(
-            b"RT/5.0.3 200 Ok\n\n# Invalid attachment id: 99999\n\n\n",
-            &o,
-        )
-        .unwrap();
-        assert!(matches!(
-            AttachmentContent::from_response(&r),
-            Err(ViewError::Server(_))
-        ));
-        // Content that merely starts like a comment stays content.
-        let r = parse_response_with(b"RT/5.0.3 200 Ok\n\n# notes\n\n\n", &o).unwrap();
-        assert_eq!(
-            AttachmentContent::from_response(&r).unwrap().bytes,
-            b"# notes\n\n\n"
-        );
-        let r = parse_response(b"RT/5.0.3 200 Ok\n\nid: 1\n\n").unwrap();
-        assert!(matches!(
-            AttachmentContent::from_response(&r),
-            Err(ViewError::Shape(_))
         ));
     }
 }

@@ -1,0 +1,59 @@
+use super::super::body::{Attachment, Credentials, URLENCODED};
+use super::super::error::EncodeError;
+use super::super::form::RequestForm;
+use super::*;
+
+#[test]
+fn errors_surface_at_build() {
+    let e = TicketCreate::new("General")
+        .text("\nStatus: resolved")
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(e, EncodeError::Value { field: Some(ref f), .. } if f == "Text"),
+        "{e:?}"
+    );
+    let e = TicketCreate::new("General")
+        .attachment(Attachment::new("a,b.txt", "text/plain", &b""[..]).unwrap())
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(e, EncodeError::ListItem { field: Some(ref f), .. } if f == "Attachment"),
+        "{e:?}"
+    );
+    assert!(ObjectEdit::user_edit("a/b").build().is_err());
+    assert!(TicketEdit::new(1).set("X.Y", "z").build().is_err());
+    assert!(LinksEdit::new(1).build().is_err());
+    let mut m = MultiEdit::new();
+    assert_eq!(
+        m.push(RequestForm::new()).unwrap_err(),
+        EncodeError::EmptyForm
+    );
+    let mut f = RequestForm::new();
+    f.field("Status", "open").unwrap();
+    assert_eq!(m.push(f).unwrap_err(), EncodeError::MissingId);
+}
+
+#[test]
+fn later_setter_replaces() {
+    let r = TicketEdit::new(3)
+        .status("open")
+        .set("status", "new")
+        .build()
+        .unwrap();
+    assert_eq!(r.content(), b"id: ticket/3\nstatus: new\n");
+}
+
+#[test]
+fn bodies() {
+    let r = take(7, TakeAction::Take);
+    let c = Credentials::new("root", "p&ss");
+    let b = r.body(Some(&c));
+    assert_eq!(b.content_type, URLENCODED);
+    assert_eq!(
+        b.bytes,
+        b"content=id%3A%207%0AAction%3A%20take%0A&user=root&pass=p%26ss"
+    );
+    assert!(!alloc::format!("{b:?}").contains("p&ss"));
+    assert_eq!(logout().body(Some(&c)).bytes, b"user=root&pass=p%26ss");
+}

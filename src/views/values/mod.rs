@@ -1,0 +1,63 @@
+//! Value formats of RT's fields (spec §11, §14.5): dates, durations, sizes,
+//! object ids, link URIs, ticket statuses and transaction types.
+//!
+//! Every parser takes the value's bytes and reports errors at an offset inside
+//! them; the views move the offset to the value's place in the response.
+
+mod dates;
+mod numbers;
+mod refs;
+mod size;
+mod words;
+
+pub use dates::{DateTime, RtDate, parse_date};
+pub use numbers::{parse_minutes, parse_number};
+pub(crate) use refs::id_number;
+pub use refs::{LinkTarget, ObjectRef, parse_object_ref};
+pub use size::{Size, parse_size};
+pub use words::{TicketStatus, TransactionType};
+
+use nom::{
+    Parser,
+    bytes::complete::take_while_m_n,
+    combinator::{all_consuming, map_res},
+};
+
+use crate::error::{ErrorKind, ParseError};
+
+type NomError<'a> = nom::error::Error<&'a [u8]>;
+
+/// Runs `parser` over the whole of `input`; a failure becomes a
+/// [`ErrorKind::Value`] error at the byte where the grammar stopped matching.
+pub(crate) fn complete<'a, O>(
+    input: &'a [u8],
+    parser: impl Parser<&'a [u8], Output = O, Error = NomError<'a>>,
+    what: &str,
+) -> Result<O, ParseError> {
+    match all_consuming(parser).parse(input) {
+        Ok((_, o)) => Ok(o),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(ParseError::view(
+            input,
+            input.len() - e.input.len(),
+            ErrorKind::Value,
+            what,
+        )),
+        Err(nom::Err::Incomplete(_)) => {
+            Err(ParseError::view(input, input.len(), ErrorKind::Value, what))
+        }
+    }
+}
+
+/// `n*m DIGIT` as a number.
+fn digits<'a>(n: usize, m: usize) -> impl Parser<&'a [u8], Output = u32, Error = NomError<'a>> {
+    map_res(
+        take_while_m_n(n, m, |b: u8| b.is_ascii_digit()),
+        |d: &[u8]| {
+            d.iter()
+                .try_fold(0u32, |acc, &b| {
+                    acc.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+                })
+                .ok_or(())
+        },
+    )
+}

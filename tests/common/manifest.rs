@@ -1,0 +1,106 @@
+//! The captured corpus (`corpus/rt5`, `corpus/rt4`) exactly as its manifests
+//! list it, for every test that runs over it.
+//!
+//! A test over the corpus checks every file a manifest lists, and counts
+//! against that number: a missing manifest, a listed file that is missing, or
+//! a `.rt` file that no manifest lists is a failure here, never a smaller run.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The corpora captured from RT 5.0.3 and RT 4.4.6; each must have its
+/// manifest.
+pub const VERSIONS: [&str; 2] = ["rt5", "rt4"];
+
+/// One capture as its manifest lists it.
+pub struct Capture {
+    /// `rt5` or `rt4`.
+    pub version: &'static str,
+    /// The file name, `019-ticket-show-complex.rt`.
+    pub file: String,
+    pub path: PathBuf,
+    /// The manifest's entry: `request`, `response`, `expect`.
+    pub entry: Value,
+    /// The captured bytes.
+    pub body: Vec<u8>,
+}
+
+impl Capture {
+    /// The request path, `/REST/1.0/ticket/1`.
+    pub fn request_path(&self) -> &str {
+        self.entry["request"]["path"]
+            .as_str()
+            .expect("request.path")
+    }
+}
+
+pub fn dir(version: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(version)
+}
+
+/// `corpus/<version>/manifest.json`; a missing or unreadable manifest fails.
+pub fn manifest(version: &str) -> Value {
+    let path = dir(version).join("manifest.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (the corpus tests need it)", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every capture of one corpus, in manifest order, with its bytes. Fails when
+/// a listed file is missing, listed twice, or a `.rt` file is not listed.
+pub fn captures(version: &'static str) -> Vec<Capture> {
+    let dir = dir(version);
+    let manifest = manifest(version);
+    let entries = manifest["captures"]
+        .as_array()
+        .unwrap_or_else(|| panic!("corpus/{version}/manifest.json: no captures"));
+    assert!(!entries.is_empty(), "corpus/{version}: empty manifest");
+    let mut listed = BTreeSet::new();
+    let mut out = Vec::new();
+    for entry in entries {
+        let file = entry["file"].as_str().expect("file").to_owned();
+        assert!(
+            listed.insert(file.clone()),
+            "corpus/{version}/{file} listed twice"
+        );
+        let path = dir.join(&file);
+        let body = std::fs::read(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (listed in the manifest)", path.display()));
+        out.push(Capture {
+            version,
+            file,
+            path,
+            entry: entry.clone(),
+            body,
+        });
+    }
+    let on_disk: BTreeSet<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".rt"))
+        .collect();
+    let unlisted: Vec<_> = on_disk.difference(&listed).collect();
+    assert!(
+        unlisted.is_empty(),
+        "corpus/{version}: files no manifest lists: {unlisted:?}"
+    );
+    out
+}
+
+/// Every capture of every corpus ([`VERSIONS`]).
+pub fn all() -> Vec<Capture> {
+    VERSIONS.iter().flat_map(|v| captures(v)).collect()
+}
+
+/// How many captures the manifests list (of one corpus, or of all).
+pub fn listed(version: Option<&str>) -> usize {
+    VERSIONS
+        .iter()
+        .filter(|v| version.is_none_or(|x| x == **v))
+        .map(|v| manifest(v)["captures"].as_array().map_or(0, Vec::len))
+        .sum()
+}
