@@ -1,32 +1,48 @@
 #![allow(missing_docs)]
 //! Throughput of rt-wire's parser, stream reader and writer over named,
-//! realistic inputs (corpus files and the deterministic generator), next to a
-//! deliberately naive baseline: a `memchr` scan that only collects key/value
-//! slices and validates nothing.
+//! realistic inputs (corpus files and the deterministic generator of
+//! `rt_wire_testkit`), next to a deliberately naive baseline
+//! (`rt_wire_testkit::naive`): a `memchr` scan that hands out key/value slices
+//! and stores and validates nothing.
 
 use std::hint::black_box;
 use std::path::Path;
+use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use rt_wire::generate::{Kind, generate, history_entries};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use rt_wire::stream::{Event, Status, StreamReader};
 use rt_wire::{FormWriter, Framing, ParseOptions, parse_response, parse_response_with};
+use rt_wire_testkit::generate::{Kind, generate, history_entries};
+use rt_wire_testkit::naive::scan;
 
-/// The naive baseline: split lines with memchr, split `Key: value` at the first
-/// `": "`, collect the slices. No status line, no continuation handling, no
-/// validation, no decoding.
-fn naive(input: &[u8]) -> Vec<(&[u8], &[u8])> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while pos < input.len() {
-        let end = memchr::memchr(b'\n', &input[pos..]).map_or(input.len(), |p| pos + p);
-        let line = &input[pos..end];
-        if let Some(c) = memchr::memmem::find(line, b": ") {
-            out.push((&line[..c], &line[c + 2..]));
+/// The naive baseline (`rt_wire_testkit::naive::scan`): lines split with
+/// `memchr`, the status line, `#` lines and `--` lines skipped, values extended
+/// over indented lines, each raw key and value slice handed to a callback;
+/// nothing stored, nothing validated, nothing decoded. Returns the number of
+/// fields and the length of every key and value, so that none is skipped.
+fn naive(input: &[u8]) -> (usize, usize) {
+    let (mut fields, mut len) = (0, 0);
+    scan(input, |k, v| {
+        fields += 1;
+        len += k.len() + v.len();
+    });
+    (fields, len)
+}
+
+/// rt-wire's one-shot parse with every field reached: the number of fields
+/// and the length of every raw value (a value is a span, decoded on demand).
+fn borrowed(input: &[u8], opts: &ParseOptions) -> (usize, usize) {
+    let r = parse_response_with(input, opts).unwrap();
+    let (mut fields, mut len) = (0, 0);
+    for f in r.forms() {
+        for x in f.fields() {
+            fields += 1;
+            len += x.key().len() + x.value().raw().len();
         }
-        pos = end + 1;
     }
-    out
+    (fields, len)
 }
 
 fn corpus(name: &str) -> Vec<u8> {
@@ -38,12 +54,14 @@ fn corpus(name: &str) -> Vec<u8> {
     .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// The work other parsers do: every value de-indented into an owned string.
 fn decoded(input: &[u8], opts: &ParseOptions) -> usize {
     let r = parse_response_with(input, opts).unwrap();
     let mut n = 0;
     for f in r.forms() {
         for x in f.fields() {
-            n += x.value().to_string_lossy().len();
+            let value: String = x.value().to_string_lossy();
+            n += black_box(value).len();
         }
     }
     n
@@ -84,16 +102,10 @@ fn bench_inputs(c: &mut Criterion) {
     for (name, input, opts) in &inputs {
         g.throughput(Throughput::Bytes(input.len() as u64));
         g.bench_with_input(BenchmarkId::new("borrowed", name), input, |b, i| {
-            b.iter(|| {
-                black_box(
-                    parse_response_with(black_box(i), opts)
-                        .unwrap()
-                        .field_count(),
-                )
-            });
+            b.iter(|| black_box(borrowed(black_box(i), opts)));
         });
         g.bench_with_input(BenchmarkId::new("naive-baseline", name), input, |b, i| {
-            b.iter(|| black_box(naive(black_box(i)).len()));
+            b.iter(|| black_box(naive(black_box(i))));
         });
         g.bench_with_input(BenchmarkId::new("decoded", name), input, |b, i| {
             b.iter(|| black_box(decoded(black_box(i), opts)));
@@ -102,8 +114,8 @@ fn bench_inputs(c: &mut Criterion) {
     g.finish();
 }
 
-fn stream_all(input: &[u8], chunk: usize) -> usize {
-    let mut reader = StreamReader::new();
+fn stream_all(input: &[u8], chunk: usize, opts: &ParseOptions) -> usize {
+    let mut reader = StreamReader::with_options(*opts);
     let mut buf: Vec<u8> = Vec::with_capacity(chunk * 2);
     let mut fields = 0;
     let mut fed = 0;
@@ -139,9 +151,51 @@ fn bench_stream(c: &mut Criterion) {
             BenchmarkId::new("history-long-1MB", chunk),
             &chunk,
             |b, &n| {
-                b.iter(|| black_box(stream_all(black_box(&input), n)));
+                b.iter(|| black_box(stream_all(black_box(&input), n, &ParseOptions::new())));
             },
         );
+    }
+    g.finish();
+}
+
+/// The two 64 MB inputs (long history, search `format=l`; seed 1, as
+/// `benches/compare/` generates them) in every mode: the naive baseline,
+/// borrowed (every field reached), decoded (every value into an owned
+/// string), and the stream reader fed 64 KiB reads. Ten flat samples each, so
+/// that a full `cargo bench` stays within minutes.
+fn bench_large(c: &mut Criterion) {
+    const SIZE: usize = 64_000_000;
+    let inputs = [
+        (
+            "history-long-64MB",
+            generate(Kind::HistoryLong, SIZE, 1),
+            ParseOptions::new(),
+        ),
+        (
+            "search-l-64MB",
+            generate(Kind::SearchLong, SIZE, 1),
+            ParseOptions::new().framing(Framing::Search),
+        ),
+    ];
+    let mut g = c.benchmark_group("large");
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for (name, input, opts) in &inputs {
+        g.throughput(Throughput::Bytes(input.len() as u64));
+        g.bench_with_input(BenchmarkId::new("naive-baseline", name), input, |b, i| {
+            b.iter(|| black_box(naive(black_box(i))));
+        });
+        g.bench_with_input(BenchmarkId::new("borrowed", name), input, |b, i| {
+            b.iter(|| black_box(borrowed(black_box(i), opts)));
+        });
+        g.bench_with_input(BenchmarkId::new("decoded", name), input, |b, i| {
+            b.iter(|| black_box(decoded(black_box(i), opts)));
+        });
+        g.bench_with_input(BenchmarkId::new("stream-64KiB", name), input, |b, i| {
+            b.iter(|| black_box(stream_all(black_box(i), 65_536, opts)));
+        });
     }
     g.finish();
 }
@@ -259,6 +313,6 @@ fn bench_encode(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default();
-    targets = bench_inputs, bench_stream, bench_write, bench_encode
+    targets = bench_inputs, bench_stream, bench_large, bench_write, bench_encode
 }
 criterion_main!(benches);

@@ -51,10 +51,6 @@ extern crate std;
 mod catalogue;
 mod error;
 mod form;
-#[cfg(feature = "fuzzing")]
-#[doc(hidden)]
-pub mod fuzzing;
-pub mod generate;
 mod grammar;
 mod options;
 pub mod request;

@@ -8,9 +8,9 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use rt_wire::generate::history_entries;
 use rt_wire::parse_response;
 use rt_wire::stream::{Event, Status, StreamReader};
+use rt_wire_testkit::generate::history_entries;
 
 struct Counting;
 

@@ -1,9 +1,8 @@
-//! The fuzzing oracles (`rt_wire::fuzzing`) over the committed corpus and every
-//! pinned regression input, so the checks the fuzz targets make also run under
-//! `cargo test --features fuzzing`. Each finding of a fuzzing campaign is
+//! The fuzzing oracles (`rt_wire_testkit::fuzzing`) over the committed corpus
+//! and every pinned regression input, so the checks the fuzz targets make also
+//! run under `cargo test`. Each finding of a fuzzing campaign is
 //! pinned twice: its input under `corpus/regressions/` (run by the loop) and a
 //! named test below (which names the bug).
-#![cfg(feature = "fuzzing")]
 
 #[path = "common/manifest.rs"]
 #[allow(dead_code)]
@@ -11,7 +10,7 @@ mod manifest;
 
 use std::path::{Path, PathBuf};
 
-use rt_wire::fuzzing;
+use rt_wire_testkit::fuzzing;
 
 type Oracle = fn(&[u8]);
 

@@ -5,6 +5,9 @@
 #   rt-wire bench --mode borrowed | decoded | stream
 #   python-rt          rt.rest1.Rt.get_history / .search(Format='l'), HTTP layer
 #                      replaced (python_rt.py)
+#   python-rt fields   its field parser alone: Rt.__parse_response_dict on each
+#                      `\n--\n`-split form (python_rt.py fields), compared with
+#                      rt-wire decoded in a table of its own
 #   RT::Client::REST   RT::Client::REST::Forms::form_parse (perl_parsers.pl client)
 #   RT (server)        RT::Interface::REST::form_parse from request-tracker5
 #                      (perl_parsers.pl rt)
@@ -75,9 +78,11 @@ if ! "$py" -c 'import rt.rest1' 2>/dev/null; then
 fi
 "$py" -c 'import rt.rest1' || die "python-rt does not import"
 
-log "building rt-wire (release)"
+log "building rt-wire and rt-wire-generate (release)"
 cargo build --release --quiet --bin rt-wire
+cargo build --release --quiet -p rt-wire-testkit --bin rt-wire-generate
 rtw=target/release/rt-wire
+gen=target/release/rt-wire-generate
 
 # ---------------------------------------------------------------- inputs
 if [[ -n ${COMPARE_WORKDIR:-} ]]; then
@@ -149,7 +154,7 @@ for size in $sizes; do
   for kind in history-long search-long; do
     file=$work/$kind-$size.txt
     log "generating $kind $size bytes"
-    "$rtw" generate "$kind" "$size" --seed "$seed" >"$file"
+    "$gen" "$kind" "$size" --seed "$seed" >"$file"
     bytes=$(stat -c %s "$file")
     input="$kind $(human "$bytes")"
     case $kind in
@@ -163,6 +168,7 @@ for size in $sizes; do
         "$rtw" bench --mode "$mode" --reps "$reps_small" --framing "$framing" "$file"
     done
     run "$input" "python-rt" "$py" "$here/python_rt.py" "$py_kind" "$file" "$reps"
+    run "$input" "python-rt fields" "$py" "$here/python_rt.py" fields "$file" "$reps"
     run "$input" "RT::Client::REST" perl "$here/perl_parsers.pl" client "$file" "$reps"
     run "$input" "RT form_parse" perl -I"$rt_lib" "$here/perl_parsers.pl" rt "$file" "$reps"
     [[ -n $keep_inputs ]] || rm -f "$file"
@@ -185,7 +191,8 @@ echo
 echo "Machine: $(nproc) CPUs, $cpu, $mem memory; $os; $(uname -r)."
 echo "Tools: $(rustc --version | cut -d' ' -f1-2), $("$py" --version), python-rt $py_rt," \
   "perl $(perl -e 'print $^V'), RT::Client::REST $client_v, request-tracker5 $rt_v."
-echo "Inputs: \`rt-wire generate history-long|search-long BYTES --seed $seed\`."
+echo "Inputs: \`rt-wire-generate history-long|search-long BYTES --seed $seed\`" \
+  "(\`cargo run -p rt-wire-testkit --release --bin rt-wire-generate -- …\`)."
 echo "MB/s is 10^6 bytes per second of the whole response (median of the reps:" \
   "rt-wire $reps_small, the others $reps_small up to 8 MB and $reps_large above)." \
   "\"rt-wire borrowed / this\" is how many times faster rt-wire's borrowed parse" \
@@ -203,6 +210,25 @@ awk -F'\t' '{
   rss = ($7 == "-") ? "-" : sprintf($7 * 1024 < 1e8 ? "%.1f MB" : "%.0f MB", $7 * 1024 / 1e6);
   printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, ratio, $5, $6, rss
 }' "$results"
+echo
+echo "### rt-wire decoded and python-rt's field parser alone"
+echo
+echo "python-rt fields: the body split at \`\\n--\\n\` and python-rt's own field" \
+  "parser \`Rt.__parse_response_dict\` called on each form, nothing else of its API;" \
+  "rt-wire decoded: the whole parse and every value de-indented into an owned string."
+echo
+echo "| input | rt-wire decoded MB/s | python-rt fields MB/s | decoded / python-rt fields |"
+echo "|---|---:|---:|---:|"
+awk -F'\t' '
+  $2 == "rt-wire decoded" { dec[$1] = $3; order[++n] = $1 }
+  $2 == "python-rt fields" { py[$1] = $3 }
+  END {
+    for (i = 1; i <= n; i++) {
+      k = order[i];
+      ratio = (py[k] == "" || py[k] + 0 == 0) ? "-" : sprintf("%.1f", dec[k] / py[k]);
+      printf "| %s | %s | %s | %s |\n", k, dec[k], (py[k] == "" ? "-" : py[k]), ratio
+    }
+  }' "$results"
 echo
 if ((mismatches)); then
   echo "$mismatches MISMATCH/FAILED row(s): see above."

@@ -1,14 +1,22 @@
 """Times python-rt's REST 1.0 parser on one generated response.
 
-usage: python_rt.py history|search FILE REPS
+usage: python_rt.py history|search|fields FILE REPS
 
-Drives python-rt's public API (`rt.rest1.Rt.get_history` for a long history,
+`history` and `search` drive python-rt's public API (`rt.rest1.Rt.get_history` for a long history,
 `rt.rest1.Rt.search(..., Format='l')` for a search) with the HTTP layer
 replaced: the client's private request method returns the already decoded
 response text, so what is timed is python-rt's own work on the body (its
 status/"does not exist" checks, the split into forms, its field parser
 `__parse_response_dict`, the attachment list and People-field post-processing)
 and nothing of the network, of `requests` or of reading the file.
+
+`fields` times python-rt's field parser alone, the work comparable to
+`rt-wire bench --mode decoded`: the body split at `\n--\n` into forms (as
+`get_history` and `search` split it) and the name-mangled class method
+`Rt.__parse_response_dict` (`Rt._Rt__parse_response_dict`, no expected keys)
+called on each form, nothing else of the API: no status or "does not exist"
+checks, no attachment list or People-field post-processing. The status line
+falls into the first form, where the parser itself skips it.
 
 Prints one line of key=value pairs in the format of `rt-wire bench`.
 
@@ -54,6 +62,14 @@ def main() -> None:
             # `Key:` line only if the form had it, which every generated
             # history form does (get_history requires it).
             return len(items), sum(len(d) for d in items)
+    elif kind == 'fields':
+        parse_dict = rt.rest1.Rt._Rt__parse_response_dict
+
+        def run():
+            return [parse_dict(form) for form in body.split('\n--\n')]
+
+        def count(items):
+            return len(items), sum(len(d) for d in items)
     elif kind == 'search':
         def run():
             return tracker.search(Queue=rt.rest1.ALL_QUEUES, Format='l')
@@ -77,7 +93,7 @@ def main() -> None:
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     nbytes = os.path.getsize(path)
     print(
-        f'parser=python-rt version={importlib.metadata.version("rt")} '
+        f'parser=python-rt{"-fields" if kind == "fields" else ""} version={importlib.metadata.version("rt")} '
         f'bytes={nbytes} reps={reps} median_s={median:.6f} '
         f'mb_per_s={nbytes / median / 1e6:.1f} forms={forms} fields={fields} '
         f'peak_rss_kb={peak_kb}'

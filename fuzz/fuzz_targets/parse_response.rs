@@ -1,2 +1,2 @@
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| rt_wire::fuzzing::parse_response(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| rt_wire_testkit::fuzzing::parse_response(data));

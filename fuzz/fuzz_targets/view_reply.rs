@@ -1,2 +1,2 @@
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| rt_wire::fuzzing::view_reply(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| rt_wire_testkit::fuzzing::view_reply(data));

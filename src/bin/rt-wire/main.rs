@@ -33,8 +33,6 @@ const USAGE: &str = "usage:
   rt-wire encode [--urlencoded | --multipart] [FILE]
       Read JSON [[name, value], …] (stdin when no FILE) and print the `content`
       form RT reads back exactly, or the whole request body.
-  rt-wire generate history-long|search-long|attachments BYTES [--seed N]
-      Write a deterministic, realistic RT response of about BYTES bytes.
 ";
 
 fn main() -> ExitCode {
@@ -44,10 +42,14 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("parse") => cmd_parse(&args[1..], &mut out),
         Some("bench") => cmd_bench(&args[1..], &mut out),
-        Some("generate") => cmd_generate(&args[1..], &mut out),
         Some("encode") => {
             encode::run(&args[1..], &mut io::stdin().lock(), &mut out).map_err(Failure::Error)
         }
+        // The generator lives in the testkit now; say where.
+        Some("generate") => Err(Failure::Usage(String::from(
+            "generate is the testkit's rt-wire-generate now: cargo run -p rt-wire-testkit \
+             --release --bin rt-wire-generate -- KIND BYTES [--seed N]",
+        ))),
         Some("-h" | "--help" | "help") => {
             let _ = out.write_all(USAGE.as_bytes());
             Ok(())
@@ -388,34 +390,6 @@ fn stream_file(
             }
         }
     }
-}
-
-fn cmd_generate(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
-    let mut seed = 1u64;
-    let mut pos = Vec::new();
-    let mut i = 0;
-    while i < args.len() {
-        if args[i] == "--seed" {
-            i += 1;
-            seed = args
-                .get(i)
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| Failure::Usage("--seed takes a number".into()))?;
-        } else {
-            pos.push(args[i].as_str());
-        }
-        i += 1;
-    }
-    let [kind, bytes] = pos[..] else {
-        return Err(Failure::Usage("generate takes KIND and BYTES".into()));
-    };
-    let kind = rt_wire::generate::Kind::from_name(kind)
-        .ok_or_else(|| Failure::Usage(format!("unknown kind {kind}")))?;
-    let bytes: usize = bytes
-        .parse()
-        .map_err(|_| Failure::Usage("BYTES must be a number".into()))?;
-    out.write_all(&rt_wire::generate::generate(kind, bytes, seed))?;
-    Ok(())
 }
 
 /// Peak resident set size of this process in KiB (Linux `VmHWM`), 0 elsewhere.

@@ -1,5 +1,5 @@
 //! A deterministic generator of large, realistic RT responses, for benchmarks
-//! and comparisons (`rt-wire generate`, `benches/`).
+//! and comparisons (the `rt-wire-generate` binary, `benches/`).
 //!
 //! The output is written with [`FormWriter`], so it has exactly RT's layout:
 //! long history with multi-line contents (blank lines, indentation, lines that
@@ -7,11 +7,7 @@
 //! format `l` with wrapped watcher lists and custom fields, attachment listings.
 //! The same kind, size and seed always give the same bytes.
 
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
-
-use crate::write::FormWriter;
+use rt_wire::FormWriter;
 
 /// What to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -276,9 +272,9 @@ fn search(w: &mut FormWriter<&mut Vec<u8>>, rng: &mut Rng, bytes: usize) {
             .collect();
         let refs: Vec<&[u8]> = people.iter().map(String::as_bytes).collect();
         w.list(b"Requestors", refs);
-        w.list(b"Cc", core::iter::empty());
-        w.list(b"AdminCc", core::iter::empty());
-        for k in crate::views::Ticket::DATES {
+        w.list(b"Cc", std::iter::empty());
+        w.list(b"AdminCc", std::iter::empty());
+        for k in rt_wire::views::Ticket::DATES {
             let v = if rng.below(3) == 0 {
                 String::from("Not set")
             } else {
