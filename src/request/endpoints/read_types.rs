@@ -164,7 +164,10 @@ endpoint!(Transaction => HistoryEntry, |s| read::transaction(s.id, s.long));
 /// Declares an endpoint whose path is built (and its label checked) once,
 /// in `new`, by a fallible function of [`super::read`].
 macro_rules! labelled {
-    ($(#[$meta:meta])* $ty:ident => $out:ident, $keys:ident, fn new($($arg:ident: $t:ty),*) = $f:expr) => {
+    (
+        $(#[$meta:meta])* $ty:ident => $out:ident, $keys:ident,
+        fn new($($arg:ident: $t:ty),*) = $link:path, $f:expr
+    ) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub struct $ty {
@@ -172,13 +175,13 @@ macro_rules! labelled {
         }
 
         impl $ty {
-            #[doc = concat!("The endpoint; the path comes from [`", stringify!($f), "`].")]
+            #[doc = concat!("The endpoint; the path comes from [`", stringify!($link), "`].")]
             ///
             /// # Errors
             /// [`EncodeError::ObjectLabel`]: an empty label, or one with `,`,
             /// `/` or `\`.
             pub fn new($($arg: $t),*) -> Result<Self, EncodeError> {
-                Ok($ty { path: $f($($arg),*)? })
+                Ok($ty { path: ($f)($($arg),*)? })
             }
         }
 
@@ -188,44 +191,36 @@ macro_rules! labelled {
 
 labelled!(
     /// `user/<id|name|email>`: [`views::User`].
-    User => User, First, fn new(user: &str) = read::user
+    User => User, First, fn new(user: &str) = read::user, read::user
 );
 labelled!(
     /// `queue/<id|name>`: [`views::Queue`].
-    Queue => Queue, First, fn new(queue: &str) = read::queue
+    Queue => Queue, First, fn new(queue: &str) = read::queue, read::queue
 );
 labelled!(
     /// `group/<id|name>`: [`views::Group`].
-    Group => Group, First, fn new(group: &str) = read::group
+    Group => Group, First, fn new(group: &str) = read::group, read::group
 );
 labelled!(
     /// `queue/<q>/customfields` (with `long`, `format=l`): the queue's own
     /// custom fields, [`views::CustomFieldList`], keys split at the last
     /// `": "` ([`KeySplit::Last`]).
     QueueCustomFields => CustomFieldList, Last,
-    fn new(queue: &str, long: bool) = queue_cfs
+    fn new(queue: &str, long: bool) = read::queue_custom_fields,
+        |q, l| read::queue_custom_fields(q, false, l)
 );
 labelled!(
     /// `queue/<q>/ticketcustomfields` (with `long`, `format=l`): the ticket
     /// custom fields of a queue, [`views::CustomFieldList`], keys split at
     /// the last `": "` ([`KeySplit::Last`]).
     QueueTicketCustomFields => CustomFieldList, Last,
-    fn new(queue: &str, long: bool) = queue_ticket_cfs
+    fn new(queue: &str, long: bool) = read::queue_custom_fields,
+        |q, l| read::queue_custom_fields(q, true, l)
 );
 labelled!(
     /// `group/<g>/customfields` (with `long`, `format=l`):
     /// [`views::CustomFieldList`], keys split at the last `": "`
     /// ([`KeySplit::Last`]).
     GroupCustomFields => CustomFieldList, Last,
-    fn new(group: &str, long: bool) = read::group_custom_fields
+    fn new(group: &str, long: bool) = read::group_custom_fields, read::group_custom_fields
 );
-
-/// [`read::queue_custom_fields`] for the queue's own custom fields.
-fn queue_cfs(queue: &str, long: bool) -> Result<String, EncodeError> {
-    read::queue_custom_fields(queue, false, long)
-}
-
-/// [`read::queue_custom_fields`] for the queue's ticket custom fields.
-fn queue_ticket_cfs(queue: &str, long: bool) -> Result<String, EncodeError> {
-    read::queue_custom_fields(queue, true, long)
-}
