@@ -22,9 +22,14 @@
 //!   ([`Response::to_bytes`] gives back what RT sent).
 //! * [`request`]: `content` forms RT reads back exactly as given, request
 //!   bodies, builders for every endpoint, and RT's own request parser.
+//!   Every endpoint is a [`request::Endpoint`]: it knows its path, the
+//!   [`ParseOptions`] its answer needs and the view that reads it
+//!   ([`request::read`], [`request::Search`], [`request::WriteRequest`]).
 //! * [`views`]: typed, borrowed views of every response shape (tickets,
 //!   links, attachments, history, searches, users, queues, groups) and RT's
-//!   messages as values ([`views::Message`], [`views::ServerError`]).
+//!   messages as values ([`views::Message`], [`views::ServerError`]); owned
+//!   results ([`views::Owned`], `into_owned()` on the errors) that are
+//!   `'static + Send + Sync`.
 //!
 //! ```
 //! let body = b"RT/5.0.3 200 Ok\n\nid: ticket/7\nSubject: hello\n\nContent: line one\n           indented\n\n\n";

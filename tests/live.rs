@@ -287,6 +287,8 @@ mod searches;
 mod templates;
 #[path = "live/tickets.rs"]
 mod tickets;
+#[path = "live/typed.rs"]
+mod typed;
 
 use attachments::attachments;
 use comments::comment_and_correspond;
@@ -298,6 +300,7 @@ use objects::{queues_and_groups, users};
 use searches::searches;
 use templates::{custom_fields_present, templates_and_fields};
 use tickets::{main_ticket, other_tickets, show_several};
+use typed::typed_endpoints;
 
 #[test]
 fn live_rt() {
@@ -348,7 +351,6 @@ fn live_rt() {
         "{}",
         lossy(&body)
     );
-
     custom_fields_present(&mut live);
     templates_and_fields(&mut live);
     let (a, sent) = main_ticket(&mut live);
@@ -363,6 +365,7 @@ fn live_rt() {
     attachments(&mut live, a, &uploads, &ours);
     queues_and_groups(&mut live);
     searches(&mut live, a, &sent, &others, merged, &person);
+    typed_endpoints(&mut live, a);
     errors(&mut live, a, &user, &pass);
 
     let mut report = format!(

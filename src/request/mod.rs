@@ -43,8 +43,9 @@ pub use body::{
     percent_encoded_len, urlencoded_body, urlencoded_len,
 };
 pub use endpoints::{
-    Body, LinksEdit, MultiEdit, ObjectEdit, ObjectType, Order, Search, SearchFormat, TakeAction,
-    TicketComment, TicketCreate, TicketEdit, WriteRequest, logout, merge, read, take,
+    Body, Endpoint, LinksEdit, MultiEdit, ObjectEdit, ObjectType, Order, Search, SearchFormat,
+    TakeAction, TicketComment, TicketCreate, TicketEdit, ViewOf, WriteRequest, logout, merge, read,
+    take,
 };
 pub use error::{EncodeError, ItemError, NameError, ValueError};
 pub use form::{Content, RequestForm};

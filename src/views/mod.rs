@@ -29,7 +29,14 @@
 //! | `…/history?format=l`, `…/history/id/<t>`, `transaction/<t>` | [`LongHistory`], [`HistoryEntry`] | object |
 //! | `search/<type>` | [`SearchResults`] | [`Framing::Search`](crate::Framing::Search) |
 //! | `user/<u>`, `queue/<q>`, `group/<g>` | [`User`], [`Queue`], [`Group`] | object |
+//! | `queue/<q>/customfields`, `…/ticketcustomfields`, `group/<g>/customfields` | [`CustomFieldList`] | object, [`KeySplit::Last`](crate::KeySplit::Last) |
 //! | answers to writes; every refusal | [`Reply`], [`ServerError`] | any |
+//!
+//! Each endpoint type of [`crate::request`] names its view
+//! ([`crate::request::Endpoint::Output`], a [`FromResponse`]) and parses with
+//! the right options, so the table above is also in the types. For results
+//! that must outlive the body: [`Owned`], and `into_owned()` on
+//! [`ViewError`], [`ServerError`] and [`Notice`] (`'static + Send + Sync`).
 //!
 //! ```
 //! use rt_wire::views::{TicketList, TicketStatus};
@@ -45,8 +52,11 @@
 
 mod attachment;
 mod cf_values;
+mod custom_fields;
+mod from_response;
 mod history;
 mod message;
+mod owned;
 mod record;
 mod search;
 #[cfg(feature = "serde")]
@@ -58,10 +68,13 @@ pub use attachment::{
     Attachment, AttachmentContent, AttachmentItem, AttachmentList, Header, Original,
 };
 pub use cf_values::{CfValue, CfValues, split_cf_values};
+pub use custom_fields::CustomFieldList;
+pub use from_response::FromResponse;
 pub use history::{
     History, HistoryAttachment, HistoryEntry, HistoryHeader, HistoryLine, LongHistory,
 };
 pub use message::{Message, Notice, Reply, ServerError, Status, classify_comment, classify_text};
+pub use owned::{Owned, OwnedNotice, OwnedServerError, OwnedViewError};
 pub use record::{CustomField, RawValue, Record};
 pub use search::{SearchFormat, SearchResults, SearchRow};
 #[cfg(feature = "serde")]

@@ -1,4 +1,7 @@
-//! Read URLs (paths with query, below `/REST/1.0/`).
+//! Read URLs (paths with query, below `/REST/1.0/`): one function per path
+//! rule, and one [`Endpoint`](super::Endpoint) type per read endpoint
+//! ([`Ticket`], [`TicketHistoryLong`], [`QueueCustomFields`], …), which
+//! builds its path with these functions and names the view of its answer.
 //!
 //! ```
 //! use rt_wire::request::{read, FieldName, ObjectType};
@@ -19,7 +22,14 @@ use alloc::vec::Vec;
 
 use super::super::error::EncodeError;
 use super::super::name::FieldName;
+pub use super::read_types::{
+    Attachment, AttachmentContent, Group, GroupCustomFields, Queue, QueueCustomFields,
+    QueueTicketCustomFields, Template, Ticket, TicketAttachment, TicketAttachmentContent,
+    TicketAttachments, TicketHistory, TicketHistoryEntry, TicketHistoryLong, TicketLinks, Tickets,
+    Transaction, User,
+};
 use super::url::{ObjectType, fields_param, label, query_param};
+
 /// `ticket/<n>/show`.
 #[must_use]
 pub fn ticket(id: u64) -> String {

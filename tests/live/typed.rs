@@ -1,0 +1,108 @@
+//! Every read endpoint fetched through its type (`rt_wire::request::Endpoint`):
+//! the path it builds, the options it parses with and the view it names.
+
+use crate::*;
+use rt_wire::request::{Endpoint, ViewOf};
+
+/// Fetches `ep` and reads the answer through it; a refusal or a shape error
+/// fails the suite. The body is leaked to keep the view's borrow simple in a
+/// test.
+fn fetch<E: Endpoint>(live: &mut Live, ep: &E) -> ViewOf<'static, E> {
+    let body: &'static [u8] = Vec::leak(live.read(&ep.path_and_query()));
+    let view = ep
+        .read(body)
+        .unwrap_or_else(|e| panic!("{}: {e}\n{}", ep.path_and_query(), lossy(body)));
+    check!(live, ep.read_owned(body).is_ok(), "{}", ep.path_and_query());
+    view
+}
+
+/// Ticket `a` has attachments and history (created by the suite before).
+pub(crate) fn typed_endpoints(live: &mut Live, a: u64) {
+    check_eq!(
+        live,
+        fetch(live, &read::Ticket { id: a }).id().unwrap(),
+        a,
+        "show"
+    );
+    let list = fetch(
+        live,
+        &read::Tickets {
+            ids: vec![a],
+            fields: vec![],
+        },
+    );
+    check_eq!(live, list.tickets.len(), 1, "show?id=");
+    for kind in [
+        ObjectType::Ticket,
+        ObjectType::User,
+        ObjectType::Queue,
+        ObjectType::Group,
+    ] {
+        fetch(live, &read::Template { kind });
+    }
+    for long in [false, true] {
+        let links = fetch(live, &read::TicketLinks { id: a, long });
+        check_eq!(live, links.ticket().unwrap(), a, "links");
+    }
+    let listing = fetch(live, &read::TicketAttachments { id: a });
+    let item = listing.items.first().expect("an attachment").id;
+    let shown = fetch(
+        live,
+        &read::TicketAttachment {
+            id: a,
+            attachment: item,
+        },
+    );
+    check_eq!(live, shown.id().unwrap(), item, "attachment");
+    fetch(live, &read::Attachment { id: item });
+    let c1 = fetch(
+        live,
+        &read::TicketAttachmentContent {
+            id: a,
+            attachment: item,
+        },
+    );
+    let c2 = fetch(live, &read::AttachmentContent { id: item });
+    check_eq!(live, c1.bytes, c2.bytes, "content both ways");
+    let short = fetch(live, &read::TicketHistory { id: a });
+    let long = fetch(live, &read::TicketHistoryLong { id: a });
+    check_eq!(live, short.entries.len(), long.entries.len(), "history");
+    let txn = long.entries[0].id().unwrap();
+    let entry = fetch(
+        live,
+        &read::TicketHistoryEntry {
+            id: a,
+            transaction: txn,
+        },
+    );
+    check_eq!(live, entry.id().unwrap(), txn, "history entry");
+    for long in [false, true] {
+        let t = fetch(live, &read::Transaction { id: txn, long });
+        check_eq!(live, t.id().unwrap(), txn, "transaction");
+    }
+    typed_objects(live);
+}
+
+fn typed_objects(live: &mut Live) {
+    let user = live.user.clone();
+    fetch(live, &read::User::new(&user).unwrap());
+    fetch(live, &read::Queue::new("General").unwrap());
+    for long in [false, true] {
+        fetch(
+            live,
+            &read::QueueCustomFields::new("General", long).unwrap(),
+        );
+        fetch(
+            live,
+            &read::QueueTicketCustomFields::new("General", long).unwrap(),
+        );
+    }
+    let groups = fetch(live, &Search::new(ObjectType::Group, ""));
+    if let Some(row) = groups.rows.first() {
+        let id = row.id.to_string();
+        fetch(live, &read::Group::new(&id).unwrap());
+        fetch(live, &read::GroupCustomFields::new(&id, false).unwrap());
+    }
+    let tickets = Search::new(ObjectType::Ticket, "id > 0").format(Format::Ids);
+    check!(live, !fetch(live, &tickets).rows.is_empty(), "search");
+}

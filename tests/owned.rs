@@ -1,0 +1,91 @@
+//! Owned results: an owned view and an owned error move to another thread,
+//! and `?` turns the owned error into `Box<dyn Error + Send + Sync>`.
+
+use std::error::Error;
+use std::thread;
+
+use rt_wire::request::{Endpoint, read};
+use rt_wire::views::{LongHistory, Owned, OwnedViewError, ViewError};
+
+const HISTORY: &[u8] = b"RT/5.0.3 200 Ok\n\n# 1/1 (id/101/total)\n\nid: 101\nTicket: 7\nType: Comment\nContent: line one\n         line two\n\n";
+const MISSING: &[u8] = b"RT/5.0.3 200 Ok\n\n# Ticket 7 does not exist.\n\n";
+
+fn assert_send_sync_static<T: Send + Sync + 'static>() {}
+
+#[test]
+fn owned_types_are_send_sync_static() {
+    assert_send_sync_static::<Owned<LongHistory<'static>>>();
+    assert_send_sync_static::<OwnedViewError>();
+    assert_send_sync_static::<rt_wire::views::OwnedServerError>();
+}
+
+/// A function that returns its result past the body it read.
+fn fetch(body: Vec<u8>) -> Result<Owned<LongHistory<'static>>, OwnedViewError> {
+    read::TicketHistoryLong { id: 7 }.read_owned(body)
+}
+
+/// `?` from the owned error into a boxed, thread-safe error.
+fn first_id(body: Vec<u8>) -> Result<u64, Box<dyn Error + Send + Sync>> {
+    let history = fetch(body)?;
+    Ok(history.view().entries[0].id()?)
+}
+
+#[test]
+fn owned_result_and_error_cross_threads() {
+    let owned = fetch(HISTORY.to_vec()).unwrap();
+    let error = fetch(MISSING.to_vec()).unwrap_err();
+    let (content, code, text) = thread::spawn(move || {
+        let view = owned.view();
+        let content = view.entries[0]
+            .content()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .into_owned();
+        let OwnedViewError::Server(e) = &error else {
+            panic!("{error:?}")
+        };
+        (content, e.code(), error.to_string())
+    })
+    .join()
+    .unwrap();
+    assert_eq!(content, "line one\nline two");
+    assert_eq!(code, Some(200));
+    assert_eq!(text, "RT answered 200 Ok: Ticket 7 does not exist.");
+}
+
+#[test]
+fn question_mark_into_boxed_error() {
+    assert_eq!(first_id(HISTORY.to_vec()).unwrap(), 101);
+    let e = thread::spawn(|| first_id(MISSING.to_vec()).unwrap_err())
+        .join()
+        .unwrap();
+    let owned = e.downcast_ref::<OwnedViewError>().unwrap();
+    let OwnedViewError::Server(server) = owned else {
+        panic!("{owned:?}")
+    };
+    let notice = server.message().unwrap();
+    assert_eq!(notice.kind(), "not_found");
+    assert!(notice.is_failure());
+    assert_eq!(notice.text(), b"Ticket 7 does not exist.");
+    // After the status line, the empty line and `# `.
+    assert_eq!(notice.offset(), 19);
+}
+
+#[test]
+fn shape_errors_keep_offset_line_and_column() {
+    // A ticket form is not a history: the shape error, owned.
+    let body = b"RT/5.0.3 200 Ok\n\nid: ticket/7\nSubject: x\n\n".to_vec();
+    let e = fetch(body.clone()).unwrap_err();
+    let p = e.parse_error().expect("a shape error");
+    assert_eq!((p.offset(), p.line(), p.column()), (0, 1, 1));
+    // The borrowed error converts the same way.
+    let borrowed: ViewError<'_> = read::TicketHistoryLong { id: 7 }.read(&body).unwrap_err();
+    assert_eq!(borrowed.into_owned(), e);
+    // A body that does not parse: no empty line after the status line.
+    let e = fetch(b"RT/5.0.3 200 Ok\nid: 1\n\n".to_vec()).unwrap_err();
+    let p = e.parse_error().expect("a parse error");
+    assert_eq!((p.offset(), p.line(), p.column()), (16, 2, 1), "{e}");
+    let boxed: Box<dyn Error + Send + Sync> = e.into();
+    assert!(boxed.to_string().starts_with("line "), "{boxed}");
+}
