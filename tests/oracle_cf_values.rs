@@ -21,7 +21,11 @@
 //!    `CustomField::values`, `CustomField::is_ambiguous` and (with `serde`)
 //!    `views::from_form` must agree with the reader.
 //!
-//! Without perl or RT the test prints a SKIP line and passes.
+//! Without perl or RT the test prints a SKIP line and passes, or fails when
+//! `RT_WIRE_REQUIRE_ORACLES=1` (`tests/common/oracle.rs`).
+
+#[path = "common/oracle.rs"]
+mod oracle;
 
 use std::io::Write;
 use std::path::Path;
@@ -273,7 +277,7 @@ fn run_oracle(share: &str, input: Vec<u8>) -> Option<(String, Vec<u8>)> {
     let mut child = match child {
         Ok(c) => c,
         Err(e) => {
-            println!("SKIP oracle_cf_values: cannot run perl: {e}");
+            oracle::missing("rt_cf_join_agrees", &format!("cannot run perl: {e}"));
             return None;
         }
     };
@@ -352,7 +356,10 @@ fn rt_cf_join_agrees() {
         })
         .collect();
     if installed.is_empty() {
-        println!("SKIP oracle_cf_values: RT not installed (none of {shares})");
+        oracle::missing(
+            "rt_cf_join_agrees",
+            &format!("RT not installed (none of {shares})"),
+        );
         return;
     }
     let seed: u64 = std::env::var("RT_ORACLE_SEED")
