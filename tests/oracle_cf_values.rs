@@ -25,6 +25,7 @@
 //! `RT_WIRE_REQUIRE_ORACLES=1` (`tests/common/oracle.rs`).
 
 #[path = "common/oracle.rs"]
+#[allow(dead_code)]
 mod oracle;
 
 use std::io::Write;
