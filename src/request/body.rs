@@ -1,5 +1,5 @@
 //! Request bodies: `application/x-www-form-urlencoded` and
-//! `multipart/form-data` (spec §2.1, §13.1, §13.2).
+//! `multipart/form-data`.
 
 use alloc::borrow::Cow;
 use alloc::format;
@@ -13,7 +13,7 @@ use crate::write::Sink;
 /// `Content-Type` of a url-encoded body.
 pub const URLENCODED: &str = "application/x-www-form-urlencoded";
 
-/// RT's `user` and `pass` parameters (spec §2.2). Their `Debug` output shows
+/// RT's `user` and `pass` parameters. Their `Debug` output shows
 /// neither.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Credentials {
@@ -59,7 +59,7 @@ fn is_unreserved(b: u8) -> bool {
 }
 
 /// Percent-encodes `bytes` (everything except unreserved characters; space as
-/// `%20`, `+` as `%2B`, LF as `%0A`; spec §13.1), writing runs of unreserved
+/// `%20`, `+` as `%2B`, LF as `%0A`), writing runs of unreserved
 /// bytes in one piece.
 pub fn percent_encode<S: Sink>(bytes: &[u8], sink: &mut S) {
     percent_encode_except(bytes, sink, |_| false);
@@ -121,7 +121,7 @@ pub fn urlencoded_len(content: &[u8], credentials: Option<&Credentials>) -> usiz
         })
 }
 
-/// A file to upload as `attachment_<n>` (spec §13.2).
+/// A file to upload as `attachment_<n>`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Attachment<'a> {
     file_name: Cow<'a, str>,
@@ -235,7 +235,7 @@ struct Part<'p> {
 
 /// Writes a file name into a quoted header parameter: `"`, CR and LF are
 /// percent-encoded as browsers do. RT does not take the stored name from here
-/// but from the form's `Attachment:` list (spec §13.2).
+/// but from the form's `Attachment:` list.
 fn quoted_file_name(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
     for c in name.chars() {

@@ -3,7 +3,7 @@
 use alloc::string::String;
 use core::fmt;
 
-/// Why a text is not a field name RT reads back as written (spec §6.3).
+/// Why a text is not a field name RT reads back as written.
 ///
 /// `#[non_exhaustive]`: RT versions may narrow or widen the key grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -22,7 +22,7 @@ pub enum NameError {
     MisSplit,
 }
 
-/// Why a value cannot be sent so that RT reads it back unchanged (spec §13.4).
+/// Why a value cannot be sent so that RT reads it back unchanged.
 ///
 /// `#[non_exhaustive]`: further checks may be added.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,17 +34,17 @@ pub enum ValueError {
     /// common leading whitespace and offers no escape.
     AllLinesIndented,
     /// Holds a CR: CR LF and CR are rewritten on the way (HTTP, MIME, mail)
-    /// and RT itself keeps CR only by accident (spec §6.1).
+    /// and RT itself keeps CR only by accident.
     CarriageReturn,
-    /// Not UTF-8 (RT decodes request text as UTF-8, replacing bad bytes,
-    /// spec §12.1); `valid_up_to` is the length of the valid prefix.
+    /// Not UTF-8 (RT decodes request text as UTF-8, replacing bad bytes);
+    /// `valid_up_to` is the length of the valid prefix.
     Utf8 {
         /// Bytes of valid UTF-8 before the first invalid sequence.
         valid_up_to: usize,
     },
 }
 
-/// Why a list item cannot be sent so that RT's `vsplit` (spec §7.1) gives it
+/// Why a list item cannot be sent so that RT's `vsplit` gives it
 /// back unchanged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -91,7 +91,7 @@ pub enum EncodeError {
         reason: ItemError,
     },
     /// The same key twice in one form: RT would merge the values into a list
-    /// (and split them on commas, spec §6.5). Keys are compared ignoring ASCII
+    /// (and split them on commas). Keys are compared ignoring ASCII
     /// case because RT's handlers do.
     DuplicateField {
         /// The key.
@@ -101,9 +101,9 @@ pub enum EncodeError {
     /// misnumbered.
     EmptyForm,
     /// A form of a multi-form edit without an `id` field (RT needs one in
-    /// every form, spec §9.5).
+    /// every form).
     MissingId,
-    /// An object name or id RT cannot address in a path (spec §8.1: labels
+    /// An object name or id RT cannot address in a path (labels
     /// may not hold `,`, `/`, `\`, and may not be empty).
     ObjectLabel {
         /// The label as given.

@@ -1,4 +1,4 @@
-//! Request forms: the text of the `content` parameter (spec §6, §13.5).
+//! Request forms: the text of the `content` parameter.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -10,8 +10,8 @@ use crate::write::Sink;
 
 /// One request form: fields in order, each key at most once.
 ///
-/// Written one field per line (multi-line values as indented blocks, spec
-/// §13.4), no comments, no blank lines, LF line ends. RT's `form_parse` reads
+/// Written one field per line (multi-line values as indented blocks), no
+/// comments, no blank lines, LF line ends. RT's `form_parse` reads
 /// back exactly the fields and values given; this is checked against RT's own
 /// code by the differential test.
 ///
@@ -119,7 +119,7 @@ impl core::fmt::Display for RequestForm<'_> {
 }
 
 /// The `content` of a request: one form, or several separated by `--` (only
-/// `edit` / `<type>/edit` take several, spec §6.7).
+/// `edit` / `<type>/edit` take several).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Content<'a> {
     forms: Vec<RequestForm<'a>>,

@@ -1,4 +1,4 @@
-//! Validated field names (spec §6.3).
+//! Validated field names.
 
 use alloc::borrow::Cow;
 use alloc::format;
@@ -15,7 +15,7 @@ pub(crate) enum NameKind {
     Simple,
     /// `CF.{name}` / `CF-name` that is not a simple key: RT matches it greedily
     /// up to the last `:` followed by whitespace, so the encoder always ends
-    /// its line right after the colon (spec §6.3).
+    /// its line right after the colon.
     CustomField,
 }
 

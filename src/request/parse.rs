@@ -1,5 +1,5 @@
 //! The request-side parser: `content` forms read exactly as RT's server reads
-//! them (`form_parse`, spec §6).
+//! them (`form_parse`).
 //!
 //! Written from the spec's description; the differential test
 //! `tests/oracle_form_parse.rs` runs RT's own `form_parse` on generated input
@@ -16,13 +16,13 @@ use super::vsplit::{is_ws, vsplit_into, ws_prefix_len};
 use crate::write::FormWriter;
 
 /// A value as RT's `form_parse` returns it: a string, or a list when the key
-/// occurred more than once in the form (spec §6.5).
+/// occurred more than once in the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParsedValue<'a> {
     /// A key that occurred once.
     Scalar(Cow<'a, str>),
     /// A key that occurred more than once (`vpush`); in the last form of the
-    /// content the list is then split with `vsplit` (spec §6.5, §7.1).
+    /// content the list is then split with `vsplit`.
     List(Vec<String>),
 }
 
@@ -64,7 +64,7 @@ impl<'a> ParsedForm<'a> {
         self.fields.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
-    /// The syntax-error text (`>>` echo, spec §5.5) if the form has a `#`
+    /// The syntax-error text (`>>` echo, `echo-block`) if the form has a `#`
     /// line after a field: RT answers such a request with 409.
     #[must_use]
     pub fn error(&self) -> Option<&str> {
@@ -157,8 +157,8 @@ fn after_colon(line: &str, colon: usize) -> Option<usize> {
     }
 }
 
-/// `simple-key = ALPHA *( ALPHA / DIGIT / "_" / "-" )` then `":"` (spec §6.3
-/// alternative 1).
+/// `simple-key = ALPHA *( ALPHA / DIGIT / "_" / "-" )` then `":"` (the first
+/// alternative of RT's key rule).
 fn simple_key(line: &str) -> Option<(usize, usize)> {
     let mut chars = line.char_indices();
     match chars.next() {
@@ -192,14 +192,14 @@ fn greedy_cf_name(line: &str, from: usize, tail: &str) -> Option<(usize, usize)>
         .last()
 }
 
-/// `cf-new = "CF.{" 1*not-comma "}"` then `":"`, greedy (spec §6.3).
+/// `cf-new = "CF.{" 1*not-comma "}"` then `":"`, greedy.
 fn cf_new_key(line: &str) -> Option<(usize, usize)> {
     let n = match_literal(line, "cf.{")?;
     greedy_cf_name(line, n, "}:")
 }
 
 /// `cf-old = ( "CF" / "CustomF" / "CField" / "CustomField" ) "-" 1*not-comma`
-/// then `":"`, greedy (spec §6.3).
+/// then `":"`, greedy.
 fn cf_old_key(line: &str) -> Option<(usize, usize)> {
     for prefix in ["customfield-", "customf-", "cfield-", "cf-"] {
         if let Some(n) = match_literal(line, prefix) {
@@ -209,7 +209,7 @@ fn cf_old_key(line: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// A field line (spec §6.3): the key's end (the `:`) and the start of the
+/// A field line: the key's end (the `:`) and the start of the
 /// first value line, for the first key alternative that makes the whole line
 /// match.
 pub(crate) fn field_line(line: &str) -> Option<(usize, usize)> {
@@ -227,7 +227,7 @@ pub(crate) fn reads_back_as_key(key: &str) -> bool {
 }
 
 /// Reads a value: the first line's text plus the continuation lines that
-/// follow (spec §6.4). `lines` is advanced past the continuation lines.
+/// follow. `lines` is advanced past the continuation lines.
 fn read_value<'a>(first: &'a str, lines: &[&'a str], next: &mut usize) -> Cow<'a, str> {
     let start = *next;
     while *next < lines.len() {
@@ -276,8 +276,8 @@ fn read_value<'a>(first: &'a str, lines: &[&'a str], next: &mut usize) -> Cow<'a
     Cow::Owned(out)
 }
 
-/// Reads request `content` exactly as RT's server does (`form_parse`,
-/// spec §6): the forms it keeps, their comments, fields and syntax errors.
+/// Reads request `content` exactly as RT's server does (`form_parse`): the
+/// forms it keeps, their comments, fields and syntax errors.
 ///
 /// ```
 /// use rt_wire::request::{parse_content, ParsedValue};
@@ -370,7 +370,7 @@ mod tests {
         String::from(f.get(k).and_then(ParsedValue::as_scalar).unwrap())
     }
 
-    /// The examples of spec §6.3.
+    /// The examples RT's documentation gives of keys.
     #[test]
     fn keys() {
         fn k(l: &str) -> Option<(&str, &str)> {
@@ -395,7 +395,7 @@ mod tests {
         assert_eq!(k("Custom\u{FB01}eld-x y: v"), None);
     }
 
-    /// The examples of spec §6.4.
+    /// The examples RT's documentation gives of values.
     #[test]
     fn values() {
         let f = parse_content("Text: line1\n   deeper\n  shallow\n\n \n\nAfter: x");

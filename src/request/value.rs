@@ -1,4 +1,4 @@
-//! Field values that RT reads back unchanged (spec §6.4, §7.1, §13.4).
+//! Field values that RT reads back unchanged.
 //!
 //! BE ADVISED: the block layout written here (`Key:` then every line as
 //! `" " + line`) is exact only because of the de-indent rule of RT's parser,
@@ -20,11 +20,11 @@ use crate::write::Sink;
 enum Layout {
     /// One line with no leading whitespace: `Key: value`.
     Inline,
-    /// Spec §13.4: `Key:`, then every line as a continuation line.
+    /// `Key:`, then every line as a continuation line.
     Block,
 }
 
-/// A field value that RT's `form_parse` reads back exactly (spec §13.4).
+/// A field value that RT's `form_parse` reads back exactly.
 ///
 /// Single-line values are written `Key: value`; multi-line values (and every
 /// value after a custom-field key that is not a simple key) as `Key:` followed
@@ -102,7 +102,7 @@ impl<'a> FieldValue<'a> {
         }
         let line_feeds = memchr::memchr_iter(b'\n', b).count();
         let starts_ws = text.starts_with(is_ws);
-        // Condition (b) of spec §13.4: some line is empty or starts with a
+        // Condition (b): some line is empty or starts with a
         // non-whitespace character. The first line settles it in most cases.
         if starts_ws && !text.split('\n').any(|l| !l.starts_with(is_ws)) {
             return err(ValueError::AllLinesIndented);
@@ -120,10 +120,10 @@ impl<'a> FieldValue<'a> {
     }
 
     /// A list for a field RT splits without unquoting (watchers `Requestors`,
-    /// `Cc`, `AdminCc`, `Bcc`, links, `Attachment` file names; spec §7.1).
+    /// `Cc`, `AdminCc`, `Bcc`, links, `Attachment` file names).
     ///
     /// Items are joined with `", "`; when RT would split that line otherwise,
-    /// one item per continuation line (spec §13.2). Items RT cannot carry are
+    /// one item per continuation line. Items RT cannot carry are
     /// refused: empty ones, ones with a comma (RT would split them or keep
     /// their quotes), leading or trailing whitespace, line breaks, and items
     /// RT's quote handling rewrites (`q{…}`).
@@ -182,7 +182,7 @@ impl<'a> FieldValue<'a> {
     }
 
     /// A list for a multi-value custom field, which RT splits and unquotes
-    /// (spec §7.1 strip mode): items needing it are written `'…'` with `\` and
+    /// (strip mode): items needing it are written `'…'` with `\` and
     /// `'` escaped. Any item without a line break can be carried, the empty
     /// one included.
     ///
@@ -320,7 +320,7 @@ fn splits_back<T: AsRef<str>>(text: &str, items: &[T], strip: bool) -> bool {
     back.len() == items.len() && back.iter().zip(items).all(|(a, b)| a == b.as_ref())
 }
 
-/// `'…'` with `\` and `'` escaped (spec §13.5).
+/// `'…'` with `\` and `'` escaped.
 fn quote(item: &str) -> String {
     let mut s = String::with_capacity(item.len() + 2);
     s.push('\'');

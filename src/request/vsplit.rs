@@ -1,4 +1,4 @@
-//! What RT's server reads in a request list: RT's `vsplit` (spec §7.1,
+//! What RT's server reads in a request list: RT's `vsplit` (
 //! RT ≥ 4.2.11), as [`split_request_list`].
 //!
 //! Written from the spec's description and checked against RT's own code by
@@ -15,7 +15,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 /// Whitespace as RT's parsers see it: Perl's `\s` on decoded text, which is
-/// the Unicode `White_Space` set (spec §1).
+/// the Unicode `White_Space` set.
 #[inline]
 pub(crate) fn is_ws(c: char) -> bool {
     c.is_whitespace()
@@ -152,7 +152,7 @@ fn next_item(line: &str) -> (Item<'_>, usize) {
 }
 
 /// Splits a list value of a request the way RT's server does
-/// (`RT::Interface::REST::vsplit`, spec §7.1): per line, then per item.
+/// (`RT::Interface::REST::vsplit`): per line, then per item.
 ///
 /// With `strip` (what RT does for multi-value custom fields) quotes are
 /// removed and `\\`, `\q` unescaped; without it (watchers, links,
@@ -233,7 +233,7 @@ mod tests {
         split_request_list(s, strip)
     }
 
-    /// The examples of spec §7.1.
+    /// The examples RT's documentation gives.
     #[test]
     fn spec_examples() {
         assert_eq!(v("a, b,c ,  d", false), ["a", "b", "c", "d"]);

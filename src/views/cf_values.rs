@@ -1,5 +1,5 @@
 //! The values of a multi-value ticket custom field as RT prints them
-//! (spec §7.2): the exact inverse of RT's join, on the response side.
+//!: the exact inverse of RT's join, on the response side.
 //!
 //! `Forms/ticket/default` (the same code in RT 4.4 and 5.0; used by
 //! `ticket/<n>/show`, `show?id=…` and `search/ticket` in formats `l` and `s`
@@ -36,7 +36,7 @@ use alloc::string::String;
 
 /// Reads the values of a multi-value ticket custom field back from the text
 /// RT printed for it (`CF.{Name}: …`, decoded): the exact inverse of RT's
-/// join (spec §7.2), borrowing from `printed`.
+/// join, borrowing from `printed`.
 ///
 /// The reading is exact for every list of values except these, where RT
 /// prints the same text for two lists:
@@ -233,7 +233,7 @@ mod tests {
     use alloc::string::String;
     use alloc::vec::Vec;
 
-    /// RT's join as spec §7.2 describes it (the model the oracle test checks
+    /// RT's join as the reference describes it (the model the oracle test checks
     /// against RT's own code).
     fn join(values: &[&str]) -> String {
         let quoted: Vec<String> = values

@@ -1,5 +1,5 @@
 //! The custom-field listings: `queue/<q>/customfields`,
-//! `queue/<q>/ticketcustomfields` and `group/<g>/customfields` (spec §9.17).
+//! `queue/<q>/ticketcustomfields` and `group/<g>/customfields`.
 //!
 //! Their keys are bare custom-field names, which may contain `": "`; parse
 //! them with [`KeySplit::Last`](crate::KeySplit::Last) (the endpoint type

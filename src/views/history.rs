@@ -1,5 +1,5 @@
-//! History: the short listing (spec §9.10), long entries (§9.11), one entry
-//! and `transaction/<t>` (§9.12).
+//! History: the short listing, long entries, one entry
+//! and `transaction/<t>`.
 
 use alloc::vec::Vec;
 
@@ -47,7 +47,7 @@ pub struct HistoryLine<'a> {
     pub description: RawValue<'a>,
 }
 
-/// The short history `ticket/<n>/history` (spec §9.10).
+/// The short history `ticket/<n>/history`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct History<'a> {
@@ -132,7 +132,7 @@ fn attachment_line<'a>(
     })
 }
 
-/// One long history entry or transaction (spec §9.11, §9.12).
+/// One long history entry or transaction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct HistoryEntry<'a> {

@@ -1,4 +1,4 @@
-//! Typed views of every REST 1.0 response shape (spec §9), borrowed from a
+//! Typed views of every REST 1.0 response shape, borrowed from a
 //! parsed [`Response`](crate::Response).
 //!
 //! A view keeps the fields RT sent and parses them on demand: every typed
@@ -17,7 +17,7 @@
 //! lists). RT's `vsplit` is the request side
 //! ([`crate::request::split_request_list`]).
 //!
-//! | Endpoint (spec §9) | View | Framing |
+//! | Endpoint | View | Framing |
 //! |---|---|---|
 //! | `ticket/<n>`, `show?id=…`, search `format=l` | [`TicketList`], [`Ticket`] | object / search |
 //! | `ticket/new`, `user/new`, `queue/new`, `group/new` | [`Template`] | object |

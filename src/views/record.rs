@@ -1,5 +1,5 @@
 //! The building blocks of every view: a form's fields ([`Record`]), one field
-//! with typed parsers ([`RawValue`]), and custom fields (spec §7.2).
+//! with typed parsers ([`RawValue`]), and custom fields.
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -117,7 +117,7 @@ impl<'a> RawValue<'a> {
         parse(v.first_line()).map_err(|e| e.rebase(self.input, self.offset()))
     }
 
-    /// The value as a date (spec §11.1).
+    /// The value as a date.
     ///
     /// # Errors
     /// [`ErrorKind::Value`] if it is not one of RT's English date formats.
@@ -125,7 +125,7 @@ impl<'a> RawValue<'a> {
         self.single(parse_date)
     }
 
-    /// The value as a duration in minutes (spec §11.2).
+    /// The value as a duration in minutes.
     ///
     /// # Errors
     /// [`ErrorKind::Value`] unless it is `<n>` or `<n> minutes`.
@@ -153,7 +153,7 @@ impl<'a> RawValue<'a> {
         }
     }
 
-    /// The value as a size (spec §11.4).
+    /// The value as a size.
     ///
     /// # Errors
     /// [`ErrorKind::Value`] unless it is `<n>b` or `<n>[.<d>]k`.
@@ -191,7 +191,7 @@ impl<'a> RawValue<'a> {
     }
 
     /// The items of a list value (`Requestors`, `Cc`, user CFs, links):
-    /// separated by `, ` and wrapped (spec §5.4).
+    /// separated by `, ` and wrapped (`field`).
     #[must_use]
     pub fn items(&self) -> Items<'a> {
         self.value().items()
@@ -227,14 +227,14 @@ pub struct CustomField<'a> {
 
 impl<'a> CustomField<'a> {
     /// The name as text, if UTF-8 (RT passes names stored in another encoding
-    /// through as bytes, spec §12.2).
+    /// through as bytes).
     #[must_use]
     pub fn name_str(&self) -> Option<&'a str> {
         core::str::from_utf8(self.name).ok()
     }
 
     /// Whether the key is a ticket custom field (`CF.{…}`), whose multiple
-    /// values RT joins with `,` and quotes (spec §7.2); else a user, queue or
+    /// values RT joins with `,` and quotes; else a user, queue or
     /// group custom field (`CF-…`), a plain `, ` list.
     #[must_use]
     pub fn is_ticket_field(&self) -> bool {
@@ -275,7 +275,7 @@ impl<'a> CustomField<'a> {
     /// a value was read as quoted (`'x,y'` is the value `x,y`, or the values
     /// `'x` and `y'`), or the value is empty (no values, or one empty value).
     /// For `CF-…`, more than one item: RT does not quote these values, so a
-    /// value holding `, ` prints as two (spec §7.2).
+    /// value holding `, ` prints as two.
     ///
     /// Whether a ticket custom field takes one value or many the response
     /// does not say; this assumes many (see [`CustomField::values`]).

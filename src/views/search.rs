@@ -1,4 +1,4 @@
-//! Search results (spec §9.18) in formats `i`, `s`, `l` and the tab-separated
+//! Search results in formats `i`, `s`, `l` and the tab-separated
 //! `format=s` with `fields=`.
 
 use alloc::borrow::Cow;

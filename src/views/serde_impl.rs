@@ -73,13 +73,13 @@ impl de::Error for DeError {
 /// an empty value, and a sequence is a list value, read as RT printed it:
 ///
 /// * a ticket custom field (`CF.{…}`): [`split_cf_values`](super::split_cf_values),
-///   the inverse of RT's join of a multi-value field (spec §7.2), with its
+///   the inverse of RT's join of a multi-value field, with its
 ///   documented readings of the texts RT prints for two lists. Give a
 ///   single-value field a scalar type: its value is printed unchanged, commas
 ///   included.
 /// * every other key (`Requestors`, `Cc`, `AdminCc`, `Members`, links, user,
 ///   queue and group custom fields `CF-…`): the `, ` items of RT's list
-///   layout ([`Value::items`](crate::Value::items), spec §5.4). RT quotes none
+///   layout ([`Value::items`](crate::Value::items), `field`). RT quotes none
 ///   of these, so an item holding `, ` comes back as two.
 ///
 /// Neither is RT's `vsplit`, which is how RT's server reads a request

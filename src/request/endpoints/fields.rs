@@ -100,7 +100,7 @@ macro_rules! common_setters {
             self
         }
 
-        /// Sets a list field RT splits without unquoting (spec §7.1).
+        /// Sets a list field RT splits without unquoting.
         #[must_use]
         pub fn set_list<I, T>(mut self, name: &str, items: I) -> Self
         where
@@ -127,7 +127,7 @@ macro_rules! ticket_cf_setters {
         }
 
         /// Sets the multi-value custom field `CF.{name}` (values quoted as
-        /// RT unquotes them, spec §7.1).
+        /// RT unquotes them).
         #[must_use]
         pub fn custom_field_values<I, T>(mut self, name: &str, values: I) -> Self
         where
@@ -152,7 +152,7 @@ macro_rules! ticket_cf_setters {
 }
 
 /// One builder setter: `text` (a single value), `number` (a bare integer) or
-/// `list` (items RT splits without unquoting, spec §7.1), with its doc line.
+/// `list` (items RT splits without unquoting), with its doc line.
 macro_rules! setter {
     (text $fn:ident, $key:literal, $doc:literal) => {
         #[doc = $doc]
@@ -196,7 +196,7 @@ macro_rules! ticket_setters {
         setter!(
             number time_estimated,
             "TimeEstimated",
-            "`TimeEstimated` in minutes (RT wants bare integers, spec §9.4)."
+            "`TimeEstimated` in minutes (RT wants bare integers)."
         );
         setter!(number time_worked, "TimeWorked", "`TimeWorked` in minutes.");
         setter!(number time_left, "TimeLeft", "`TimeLeft` in minutes.");

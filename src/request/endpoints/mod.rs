@@ -1,4 +1,4 @@
-//! Typed builders for RT's REST 1.0 endpoints (spec §8, §9): write requests
+//! Typed builders for RT's REST 1.0 endpoints: write requests
 //! as (path, `content`, files), read requests as URLs.
 //!
 //! Paths are relative to `<WebPath>/REST/1.0/`. Every request is an

@@ -12,7 +12,7 @@ use super::WriteRequest;
 use super::fields::{Fields, Spec};
 use super::url::label;
 
-/// Creates or edits a user, queue or group (spec §9.16).
+/// Creates or edits a user, queue or group.
 ///
 /// ```
 /// use rt_wire::request::ObjectEdit;
@@ -84,7 +84,7 @@ impl<'a> ObjectEdit<'a> {
         Self::create("group", name.into())
     }
 
-    /// `group/<n>/edit` (RT edits groups by number only, spec §8.1).
+    /// `group/<n>/edit` (RT edits groups by number only).
     #[must_use]
     pub fn group_edit(group: u64) -> Self {
         Self::edit("group", &group.to_string())
@@ -116,7 +116,7 @@ impl<'a> ObjectEdit<'a> {
     }
 }
 
-/// `POST edit`: several forms, each with its own `id` (spec §9.5).
+/// `POST edit`: several forms, each with its own `id`.
 ///
 /// ```
 /// use rt_wire::request::{MultiEdit, TicketEdit};

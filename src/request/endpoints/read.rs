@@ -42,7 +42,7 @@ pub fn ticket_template() -> String {
     String::from("ticket/new")
 }
 
-/// `show?id=<type>/<n>,<m>…[&fields=…]` (spec §8.2, §8.3).
+/// `show?id=<type>/<n>,<m>…[&fields=…]`.
 #[must_use]
 pub fn show(kind: ObjectType, ids: &[u64], fields: &[FieldName]) -> String {
     let list: Vec<String> = ids.iter().map(ToString::to_string).collect();

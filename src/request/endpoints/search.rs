@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use super::super::name::FieldName;
 use super::url::{ObjectType, fields_param, query_param};
 
-/// Output format of a search (spec §9.18).
+/// Output format of a search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SearchFormat {
     /// `i`: `<type>/<id>` lines.
@@ -21,13 +21,13 @@ pub enum SearchFormat {
 /// Sort direction of `orderby`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Order {
-    /// `+field` (sent as `%2B`, spec §9.18).
+    /// `+field` (sent as `%2B`).
     Ascending,
     /// `-field`.
     Descending,
 }
 
-/// `search/<type>?query=…[&orderby=…][&format=…][&fields=…]` (spec §9.18).
+/// `search/<type>?query=…[&orderby=…][&format=…][&fields=…]`.
 ///
 /// ```
 /// use rt_wire::request::{Search, ObjectType, Order, SearchFormat, FieldName};

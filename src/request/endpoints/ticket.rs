@@ -12,7 +12,7 @@ use super::super::name::FieldName;
 use super::WriteRequest;
 use super::fields::{Fields, Spec};
 
-/// `POST ticket/new` (spec §9.3).
+/// `POST ticket/new`.
 ///
 /// ```
 /// use rt_wire::request::{TicketCreate, Attachment};
@@ -53,7 +53,7 @@ impl<'a> TicketCreate<'a> {
     setter!(
         list requestors,
         "Requestor",
-        "`Requestor` (on create RT reads the singular key, spec §9.3)."
+        "`Requestor` (on create RT reads the singular key)."
     );
     setter!(text text, "Text", "`Text`, the ticket's first message.");
     setter!(
@@ -82,7 +82,7 @@ impl<'a> TicketCreate<'a> {
     }
 }
 
-/// `POST ticket/<n>/edit` (spec §9.4).
+/// `POST ticket/<n>/edit`.
 ///
 /// ```
 /// use rt_wire::request::TicketEdit;
@@ -133,8 +133,7 @@ impl<'a> TicketEdit<'a> {
     }
 }
 
-/// `POST ticket/<n>/comment` with `Action: comment` or `correspond`
-/// (spec §9.13).
+/// `POST ticket/<n>/comment` with `Action: comment` or `correspond`.
 ///
 /// ```
 /// use rt_wire::request::TicketComment;
@@ -203,7 +202,7 @@ impl<'a> TicketComment<'a> {
     }
 }
 
-/// `POST ticket/<n>/links` (spec §9.6): each relation given is replaced by
+/// `POST ticket/<n>/links`: each relation given is replaced by
 /// the list (ticket numbers or URIs).
 ///
 /// ```
@@ -248,7 +247,7 @@ impl<'a> LinksEdit<'a> {
     }
 }
 
-/// `ticket/<a>/merge/<b>`: merges ticket `a` into `b` (spec §9.15). RT acts
+/// `ticket/<a>/merge/<b>`: merges ticket `a` into `b`. RT acts
 /// on the path alone; no `content` is sent.
 ///
 /// ```
@@ -263,7 +262,7 @@ pub fn merge(ticket: u64, into: u64) -> WriteRequest<'static> {
     }
 }
 
-/// Who takes a ticket (spec §9.14).
+/// Who takes a ticket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TakeAction {
     /// Take an unowned ticket.
@@ -274,7 +273,7 @@ pub enum TakeAction {
     Untake,
 }
 
-/// `POST ticket/<n>/take` with `Action: take|steal|untake` (spec §9.14).
+/// `POST ticket/<n>/take` with `Action: take|steal|untake`.
 ///
 /// ```
 /// use rt_wire::request::{take, TakeAction};

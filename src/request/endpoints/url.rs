@@ -46,7 +46,7 @@ pub(super) fn label(label: &str) -> Result<String, EncodeError> {
 }
 
 /// Appends `&name=value` (or `?name=value`) percent-encoded; `/` and `,`
-/// stay as they are (both are plain data in a query, spec §8.2).
+/// stay as they are (both are plain data in a query).
 pub(super) fn query_param(url: &mut String, name: &str, value: &str) {
     url.push(if url.contains('?') { '&' } else { '?' });
     url.push_str(name);

@@ -96,7 +96,7 @@ impl<'a> WriteRequest<'a> {
     }
 }
 
-/// `logout`: ends the session (spec §2.2).
+/// `logout`: ends the session.
 ///
 /// ```
 /// assert_eq!(rt_wire::request::logout().path(), "logout");

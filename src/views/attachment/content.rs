@@ -1,11 +1,11 @@
-//! The raw content of an attachment (spec §9.9).
+//! The raw content of an attachment.
 
 use super::super::ViewError;
 use super::super::message::{Message, Notice, classify_comment, offset_in, refusal};
 use super::super::record::shape;
 use crate::response::{BodyKind, Payload, Response};
 
-/// The raw content of `…/attachments/<a>/content` (spec §9.9): the exact
+/// The raw content of `…/attachments/<a>/content`: the exact
 /// original bytes, parsed with [`Framing::Content`](crate::Framing::Content).
 /// An empty body is empty content (RT sends nothing for empty and for `0`
 /// content).

@@ -1,4 +1,4 @@
-//! The attachment listing of a ticket (spec §9.7).
+//! The attachment listing of a ticket.
 
 use alloc::vec::Vec;
 
@@ -59,7 +59,7 @@ fn item_head(i: &[u8]) -> IResult<&[u8], u64> {
 
 /// Parses one decoded line of the `Attachments` list: items separated by
 /// `", "`, anchored on the right on `" (" type " / " size ")"` followed by
-/// `", "` and the next item's `id: `, a final `","`, or the end (spec §14.6).
+/// `", "` and the next item's `id: `, a final `","`, or the end (`attachment-item`).
 fn attachment_listing_line<'a>(
     input: &'a [u8],
     line: &'a [u8],
@@ -118,7 +118,7 @@ fn attachment_listing_line<'a>(
     Ok(())
 }
 
-/// The attachment listing of a ticket (spec §9.7). RT sends an empty body for
+/// The attachment listing of a ticket. RT sends an empty body for
 /// a ticket without attachments: an empty list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

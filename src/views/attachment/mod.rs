@@ -1,5 +1,5 @@
-//! Attachments: the listing (spec §9.7), one attachment (§9.8, §12.3) and the
-//! raw content (§9.9).
+//! Attachments: the listing, one attachment and the
+//! raw content.
 
 mod content;
 mod listing;

@@ -1,4 +1,4 @@
-//! One attachment (spec §9.8) and its original bytes (§12.3).
+//! One attachment and its original bytes.
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
@@ -32,8 +32,7 @@ pub struct Original<'a> {
 
 const NOT_TEXT: &[u8] = b"Content is not text and will not be displayed!\n";
 
-/// One attachment: `ticket/<n>/attachments/<a>` or `attachment/<a>`
-/// (spec §9.8).
+/// One attachment: `ticket/<n>/attachments/<a>` or `attachment/<a>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
 pub struct Attachment<'a> {
@@ -171,7 +170,7 @@ impl<'a> Attachment<'a> {
     }
 
     /// Whether RT sent its placeholder instead of the content
-    /// (`attachment/<a>` of a part that is not text, spec §11.6).
+    /// (`attachment/<a>` of a part that is not text).
     #[must_use]
     pub fn is_placeholder(&self) -> bool {
         self.record
@@ -185,7 +184,7 @@ impl<'a> Attachment<'a> {
     ///   `X-RT-Original-Encoding` when that is UTF-8, ASCII or Latin-1;
     /// * any other part (through `ticket/<n>/attachments/<a>`): the content's
     ///   bytes, with RT's Latin-1 → UTF-8 re-encoding undone where RT applied
-    ///   it (spec §12.3). RT applies it to the whole response when anything
+    ///   it. RT applies it to the whole response when anything
     ///   else in it is non-ASCII; the `Content-Length` header, when present,
     ///   decides between the two readings.
     ///

@@ -1,4 +1,4 @@
-//! Ticket links (spec §9.6).
+//! Ticket links.
 
 use alloc::vec::Vec;
 
@@ -8,7 +8,7 @@ use super::super::values::LinkTarget;
 use crate::error::{ErrorKind, ParseError};
 use crate::response::Response;
 
-/// A link relation of `ticket/<n>/links` (spec §9.6).
+/// A link relation of `ticket/<n>/links`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Relation {
@@ -51,7 +51,7 @@ impl Relation {
     }
 }
 
-/// The links of a ticket (spec §9.6). Relations RT did not print are empty.
+/// The links of a ticket. Relations RT did not print are empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
 pub struct Links<'a> {

@@ -1,5 +1,5 @@
-//! Ticket show (spec §9.1), `…/new` templates (§9.2), links (§9.6), user,
-//! queue and group (§9.16).
+//! Ticket show, `…/new` templates, links, user,
+//! queue and group.
 
 mod links;
 mod objects;

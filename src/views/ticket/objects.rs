@@ -1,4 +1,4 @@
-//! User, queue and group (spec §9.16).
+//! User, queue and group.
 
 use alloc::vec::Vec;
 
@@ -79,18 +79,18 @@ macro_rules! object_view {
 }
 
 object_view!(
-    /// A user (`user/<id|name|email>`, spec §9.16). Only non-empty attributes
+    /// A user (`user/<id|name|email>`). Only non-empty attributes
     /// are shown unless `format=l`.
     User,
     "user"
 );
 object_view!(
-    /// A queue (`queue/<id|name>`, spec §9.16).
+    /// A queue (`queue/<id|name>`).
     Queue,
     "queue"
 );
 object_view!(
-    /// A group (`group/<id>`, spec §9.16). `Members` only with
+    /// A group (`group/<id>`). `Members` only with
     /// `fields=members`.
     Group,
     "group"

@@ -1,4 +1,4 @@
-//! Ticket show (spec §9.1): one ticket, and the tickets of a show or search.
+//! Ticket show: one ticket, and the tickets of a show or search.
 
 use alloc::vec::Vec;
 
@@ -10,7 +10,7 @@ use crate::error::{ErrorKind, ParseError};
 use crate::response::Response;
 
 /// One ticket of `ticket/<n>`, `show?id=ticket/…` or a `format=l` search
-/// (spec §9.1). With `fields=` only the requested keys are present, so every
+///. With `fields=` only the requested keys are present, so every
 /// accessor but [`Ticket::id`] returns `Option`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]

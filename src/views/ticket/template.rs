@@ -1,4 +1,4 @@
-//! `…/new` templates (spec §9.2).
+//! `…/new` templates.
 
 use alloc::vec::Vec;
 
@@ -8,7 +8,7 @@ use super::super::record::{Record, collect, empty_body, shape};
 use crate::response::Response;
 
 /// The template of `ticket/new`, `user/new`, `queue/new`, `group/new`
-/// (spec §9.2): default values and the required keys.
+///: default values and the required keys.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Template<'a> {

@@ -1,4 +1,4 @@
-//! Dates (spec §11.1): `Www Mmm DD hh:mm:ss YYYY`, `YYYY-MM-DD hh:mm:ss`,
+//! Dates: `Www Mmm DD hh:mm:ss YYYY`, `YYYY-MM-DD hh:mm:ss`,
 //! `Not set`.
 
 use core::fmt;
@@ -15,7 +15,7 @@ use super::{complete, digits};
 use crate::error::ParseError;
 
 /// A calendar date and time as RT printed it (no time zone: ticket dates are in
-/// the requesting user's zone, history dates in UTC; spec §11.1).
+/// the requesting user's zone, history dates in UTC).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DateTime {
@@ -190,7 +190,7 @@ fn rt_date(i: &[u8]) -> IResult<&[u8], RtDate> {
 ///
 /// # Errors
 /// [`ErrorKind::Value`](crate::ErrorKind::Value) for any other text (a
-/// localised date, an RFC 2822 date from a user preference; spec §11.1). The
+/// localised date, an RFC 2822 date from a user preference). The
 /// raw text stays available from the view.
 ///
 /// ```

@@ -1,4 +1,4 @@
-//! Value formats of RT's fields (spec §11, §14.5): dates, durations, sizes,
+//! Value formats of RT's fields: dates, durations, sizes,
 //! object ids, link URIs, ticket statuses and transaction types.
 //!
 //! Every parser takes the value's bytes and reports errors at an offset inside

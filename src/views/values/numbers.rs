@@ -1,4 +1,4 @@
-//! Durations (spec §11.2) and bare numbers.
+//! Durations and bare numbers.
 
 use nom::{
     IResult, Parser,
@@ -10,7 +10,7 @@ use nom::{
 use super::complete;
 use crate::error::ParseError;
 
-/// `duration = "0" / 1*DIGIT " minutes" / 1*DIGIT` (spec §11.2; the bare
+/// `duration = "0" / 1*DIGIT " minutes" / 1*DIGIT` (the bare
 /// number is a transaction's `TimeTaken`).
 fn duration(i: &[u8]) -> IResult<&[u8], u64> {
     map((dec_u64, opt(tag(&b" minutes"[..]))), |(n, _)| n).parse(i)

@@ -1,5 +1,4 @@
-//! Object references (`type/id[/rest]`, spec §11.5) and link targets
-//! (spec §9.6).
+//! Object references (`type/id[/rest]`) and link targets.
 
 use core::fmt;
 
@@ -17,7 +16,7 @@ use super::numbers::parse_number;
 use crate::error::ParseError;
 
 /// An object reference `type/id[/rest]`: `ticket/7`, `user/dave`,
-/// `ticket/7/links`, `attachment/43`, `ticket/new` (spec §11.5).
+/// `ticket/7/links`, `attachment/43`, `ticket/new`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ObjectRef<'a> {
@@ -91,7 +90,7 @@ pub(crate) fn id_number(text: &[u8], kind: &str) -> Result<u64, ParseError> {
     )
 }
 
-/// A link target (spec §9.6): a ticket of this or another RT
+/// A link target: a ticket of this or another RT
 /// (`fsck.com-rt://<rtname>/ticket/<n>`), or any other URI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

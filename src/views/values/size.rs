@@ -1,4 +1,4 @@
-//! Sizes as RT prints them in attachment listings (spec §11.4).
+//! Sizes as RT prints them in attachment listings.
 
 use core::fmt;
 use core::ops::RangeInclusive;
@@ -14,7 +14,7 @@ use nom::{
 use super::{complete, digits};
 use crate::error::ParseError;
 
-/// A size as RT prints it in attachment listings (spec §11.4): exact bytes up
+/// A size as RT prints it in attachment listings: exact bytes up
 /// to 1024, otherwise kilobytes truncated to one decimal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

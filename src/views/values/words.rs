@@ -53,7 +53,7 @@ macro_rules! word_enum {
 }
 
 word_enum! {
-    /// A ticket status (spec §9.1). Sites define their own lifecycles; their
+    /// A ticket status. Sites define their own lifecycles; their
     /// statuses are kept verbatim in [`TicketStatus::Other`].
     TicketStatus {
         /// `new`
