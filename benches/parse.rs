@@ -251,7 +251,7 @@ fn bench_encode(c: &mut Criterion) {
                 .filter(|x| {
                     let v = x.value();
                     // Only what a request can carry: RT's form_parse drops
-                    // leading whitespace and leading LFs (spec §13.4).
+                    // leading whitespace and leading LFs.
                     !v.first_line().starts_with(b" ") && !v.first_line().is_empty()
                 })
                 .map(|x| {

@@ -69,7 +69,7 @@ fn captures() -> Vec<Capture> {
         .map(|c| {
             let path = c.request_path();
             // The custom-field listings print bare CF names as keys, which
-            // may contain ": " (spec §14.2 rule 4).
+            // may contain ": " (`key-line`).
             let split = if path.ends_with("customfields") {
                 KeySplit::Last
             } else {

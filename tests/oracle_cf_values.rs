@@ -10,7 +10,7 @@
 //! values hold commas, quotes, backslashes, spaces, line feeds, non-ASCII
 //! text, or nothing. For every field:
 //!
-//! 1. RT's text is the join of spec §7.2 (the model `join` below);
+//! 1. RT's text is the join described in the reference (the model `join` below);
 //! 2. the crate parses RT's whole body back byte for byte, and the ticket
 //!    view's custom field decodes to RT's text;
 //! 3. a single-value field's value is that text; a multi-value field's values
@@ -84,7 +84,7 @@ fn ticket(rng: &mut Rng) -> Vec<Field> {
         .collect()
 }
 
-/// RT's join of a multi-value field as spec §7.2 describes it.
+/// RT's join of a multi-value field as the reference describes it.
 fn join<S: AsRef<str>>(values: &[S]) -> String {
     let printed: Vec<String> = values
         .iter()

@@ -77,7 +77,7 @@ proptest! {
                 prop_assert_eq!(v, &ParsedValue::Scalar(value.as_str().into()), "{:?}", text);
             }
             Err(EncodeError::Value { .. }) => {
-                // Refused only for the reasons of spec §13.4 (and CR).
+                // Refused only for the documented reasons (and CR).
                 let all_indented = value.split('\n').all(|l| l.starts_with(char::is_whitespace));
                 prop_assert!(value.starts_with('\n') || value.contains('\r') || all_indented, "{:?}", value);
             }

@@ -228,7 +228,7 @@ fn errors_have_positions() {
 fn object_custom_field_names_with_colons() {
     // A user custom field named `Colon: Field` with a wrapped list: the first
     // ": " would give the key `CF-Colon` (width 10), but RT indented by 4, the
-    // width of the whole name `CF-Colon: Field` (spec §5.2, §5.6).
+    // width of the whole name `CF-Colon: Field` (`continuation-line`, `key-line`).
     let body = b"RT/5.0.3 200 Ok\n\nid: user/76\nName: dave\n\nCF-Colon: Field: alpha@example.com, bravo@example.com, charlie@example.com,\n    delta@example.com\n\n";
     roundtrip(body, &ParseOptions::new().forms_only(true));
     let r = parse_response(body).unwrap();

@@ -267,7 +267,7 @@ fn merge_into_missing(live: &mut Live, a: u64) {
     let missing = MISSING.to_string();
     let body = live.write(&merge(a, MISSING));
     let e = reply(&body).check().unwrap_err();
-    // Without `content` RT reports merge errors under 200 (spec §9.15).
+    // Without `content` RT reports merge errors under 200.
     check_eq!(live, e.status(), Some(Status::Ok), "{}", lossy(&body));
     check!(
         live,

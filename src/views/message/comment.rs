@@ -1,4 +1,4 @@
-//! The classification of `#` comment lines (spec §10.1), by family of
+//! The classification of `#` comment lines, by family of
 //! messages, in a fixed order.
 
 use nom::{

@@ -1,4 +1,4 @@
-//! The server's messages (spec §10): `#` comment lines and plain-text
+//! The server's messages: `#` comment lines and plain-text
 //! payloads classified into values, and RT's status codes as a typed error.
 //!
 //! Messages are matched on RT's fixed English texts only; a text that matches

@@ -8,7 +8,7 @@ use crate::status::StatusLine;
 
 use super::{Message, Notice, classify_text, form_notices, offset_in, text_notice, trim_lf};
 
-/// RT's status code, typed (spec §4).
+/// RT's status code, typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -143,7 +143,7 @@ impl<'a> Reply<'a> {
 }
 
 /// RT said no: a status code other than 200, a failure RT reported under
-/// `200 Ok` (spec §16 A16), or error text instead of an envelope.
+/// `200 Ok`, or error text instead of an envelope.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServerError<'a> {
     /// The status and the messages.

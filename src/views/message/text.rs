@@ -1,11 +1,11 @@
-//! The classification of plain-text payloads (spec §10.2), through the
+//! The classification of plain-text payloads, through the
 //! crate's catalogue of them.
 
 use crate::catalogue::{self, Found, Kind};
 
 use super::Message;
 
-/// Classifies a plain-text payload (spec §10.2): the text after the status
+/// Classifies a plain-text payload: the text after the status
 /// line of an answer that is not a form set.
 ///
 /// ```

@@ -1,6 +1,6 @@
-//! The [`Message`] enum: every server message RT sends (spec §10), classified.
+//! The [`Message`] enum: every server message RT sends, classified.
 
-/// One server message, classified (spec §10). Texts are borrowed from the
+/// One server message, classified. Texts are borrowed from the
 /// response; ids and names are kept as printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -202,7 +202,7 @@ pub enum Message<'a> {
         spec: &'a str,
     },
     /// `# Syntax error.`: RT could not parse the submitted form; the form is
-    /// echoed with the rejected line marked `>>` (spec §5.5).
+    /// echoed with the rejected line marked `>>` (`echo-block`).
     SyntaxError {
         /// The echoed form: the fields read before the bad line, the bad line
         /// with its `>> ` mark and every later line, verbatim.
@@ -270,7 +270,7 @@ pub enum Message<'a> {
         /// `Queue` or `Group`.
         object: &'a str,
     },
-    /// A body that is not an envelope: Perl or Mason error text (spec §3.1 X).
+    /// A body that is not an envelope: Perl or Mason error text (`text-body`).
     ErrorText {
         /// The first line of the text.
         first_line: &'a [u8],
@@ -345,7 +345,7 @@ impl Message<'_> {
     }
 
     /// Whether the message reports a failure (including the failures RT
-    /// reports under `200 Ok`, spec §16 A16). Unknown messages are not
+    /// reports under `200 Ok`). Unknown messages are not
     /// counted as failures.
     #[must_use]
     pub fn is_failure(&self) -> bool {
