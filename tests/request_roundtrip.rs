@@ -140,3 +140,118 @@ proptest! {
         }
     }
 }
+
+/// Line shapes that attack a `content` form: each is one line of a value.
+const HOSTILE_LINES: &[&str] = &[
+    "--",
+    "# x",
+    "#",
+    "Key: v",
+    "CF.{a: b}: c",
+    ">> x",
+    "",
+    "  lead",
+    "trail  ",
+    "\tindented",
+    " ",
+    "text",
+    "ü 日本",
+    "a, b",
+];
+
+/// Values of several lines drawn from [`HOSTILE_LINES`] and the tokens, with
+/// leading and trailing LFs and CRs now and then.
+fn hostile_value() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        4 => prop::sample::select(HOSTILE_LINES).prop_map(str::to_owned),
+        1 => prop::collection::vec(prop::sample::select(TOKENS), 0..4).prop_map(|v| v.concat()),
+    ];
+    (
+        prop_oneof![8 => Just(0usize), 1 => Just(1), 1 => Just(2)],
+        prop::collection::vec(line, 1..7),
+        0..3usize,
+        prop::bool::weighted(0.05),
+    )
+        .prop_map(|(lead, lines, trail, cr)| {
+            let mut v = "\n".repeat(lead) + &lines.join(if cr { "\r\n" } else { "\n" });
+            v.push_str(&"\n".repeat(trail));
+            v
+        })
+}
+
+/// The hostile shares a run reached, by kind.
+#[derive(Default, Debug)]
+struct Shares {
+    cases: usize,
+    multi_line: usize,
+    separator_line: usize,
+    comment_line: usize,
+    key_line: usize,
+    leading_blank: usize,
+    trailing_lf: usize,
+    cr: usize,
+    tab: usize,
+    encoded: usize,
+}
+
+impl Shares {
+    fn count(&mut self, v: &str, encoded: bool) {
+        let lines: Vec<&str> = v.split('\n').collect();
+        self.cases += 1;
+        self.multi_line += usize::from(lines.len() > 1);
+        self.separator_line += usize::from(lines.contains(&"--"));
+        self.comment_line += usize::from(lines.iter().any(|l| l.starts_with('#')));
+        self.key_line += usize::from(lines.iter().any(|l| l.contains(": ")));
+        self.leading_blank += usize::from(v.starts_with(['\n', ' ', '\t']));
+        self.trailing_lf += usize::from(v.ends_with('\n'));
+        self.cr += usize::from(v.contains('\r'));
+        self.tab += usize::from(v.contains('\t'));
+        self.encoded += usize::from(encoded);
+    }
+}
+
+/// The value round trip on values built to be hostile, with the share of each
+/// hostile kind printed and required: at least a third of the cases hold a
+/// multi-line value, a tenth a `--` line, a `#` line, a `Key: v` line, leading
+/// blanks, trailing LFs; some hold CR and tabs; most are accepted by the
+/// encoder (the others must be refused for a documented reason).
+#[test]
+fn hostile_values_round_trip_with_their_shares() {
+    use proptest::test_runner::{Config, TestRunner};
+    let shares = std::cell::RefCell::new(Shares::default());
+    let mut runner = TestRunner::new(Config::with_cases(3000));
+    runner
+        .run(&hostile_value(), |value| {
+            let encoded = match FieldValue::new(&value) {
+                Ok(v) => {
+                    let mut form = RequestForm::new();
+                    form.push(FieldName::try_from("Text").unwrap(), v).unwrap();
+                    let text = form.to_string();
+                    let back = parse_content(&text);
+                    prop_assert_eq!(back.len(), 1, "{:?}", text);
+                    prop_assert_eq!(back[0].fields().len(), 1, "{:?}", text);
+                    let want = ParsedValue::Scalar(value.as_str().into());
+                    prop_assert_eq!(&back[0].fields()[0].1, &want, "{:?}", text);
+                    true
+                }
+                Err(EncodeError::Value { .. }) => {
+                    let all_indented = value.split('\n').all(|l| l.starts_with(char::is_whitespace));
+                    prop_assert!(value.starts_with('\n') || value.contains('\r') || all_indented);
+                    false
+                }
+                Err(e) => return Err(TestCaseError::fail(e.to_string())),
+            };
+            shares.borrow_mut().count(&value, encoded);
+            Ok(())
+        })
+        .unwrap();
+    let s = shares.into_inner();
+    eprintln!("hostile request values: {s:?}");
+    let share = |n: usize| n as f64 / s.cases as f64;
+    assert!(share(s.multi_line) >= 1.0 / 3.0, "{s:?}");
+    for n in [s.separator_line, s.comment_line, s.key_line, s.leading_blank, s.trailing_lf] {
+        assert!(share(n) >= 0.1, "{s:?}");
+    }
+    assert!(s.cr > 0 && s.tab > 0, "{s:?}");
+    assert!(share(s.encoded) >= 0.5, "{s:?}");
+}
