@@ -235,7 +235,9 @@ fn hostile_values_round_trip_with_their_shares() {
                     true
                 }
                 Err(EncodeError::Value { .. }) => {
-                    let all_indented = value.split('\n').all(|l| l.starts_with(char::is_whitespace));
+                    let all_indented = value
+                        .split('\n')
+                        .all(|l| l.starts_with(char::is_whitespace));
                     prop_assert!(value.starts_with('\n') || value.contains('\r') || all_indented);
                     false
                 }
@@ -249,7 +251,13 @@ fn hostile_values_round_trip_with_their_shares() {
     eprintln!("hostile request values: {s:?}");
     let share = |n: usize| n as f64 / s.cases as f64;
     assert!(share(s.multi_line) >= 1.0 / 3.0, "{s:?}");
-    for n in [s.separator_line, s.comment_line, s.key_line, s.leading_blank, s.trailing_lf] {
+    for n in [
+        s.separator_line,
+        s.comment_line,
+        s.key_line,
+        s.leading_blank,
+        s.trailing_lf,
+    ] {
         assert!(share(n) >= 0.1, "{s:?}");
     }
     assert!(s.cr > 0 && s.tab > 0, "{s:?}");
