@@ -10,11 +10,30 @@
 //! cargo test --test live -- --nocapture
 //! ```
 //!
-//! Every request is built by `rt_wire::request`, every answer read by
-//! `rt_wire::views`, and every value RT gives back is compared with what was
-//! sent: text byte for byte, uploads by SHA-256. Names carry a per-run tag, so
-//! the suite can run again and again against the same server. It ends with
-//! `live RT: <E> endpoints, <A> assertions, RT <version>`.
+//! Every request is built by `rt_wire::request` and every answer read by
+//! `rt_wire::views`. The checks are of two kinds, counted apart:
+//!
+//! - `sent_eq!` / `sent_check!`: a value RT gave back compared with the
+//!   value the suite sent in a request: text byte for byte (subjects,
+//!   ticket text, comments, custom-field values, user and queue fields),
+//!   uploads by SHA-256 (and their sizes, names and types), people lists,
+//!   links (read from both ends), priorities and durations, the dates the
+//!   suite set, and the dates RT stamps on the run's writes compared with the
+//!   time the request was made (within `CLOCK_SLACK` seconds).
+//! - `check!` / `check_eq!`: a status or message check: RT's code, the
+//!   typed message of a write or a refusal, a search's format and the ids it
+//!   finds, a value RT sets itself (`Nobody`, `new`), two RT answers that
+//!   must agree, an id RT echoes from the URL. Each write counts once.
+//!
+//! Not compared: values RT derives on its own (its HTML-to-text rendering
+//! is only checked for shape), the bodies of RT's own notifications, and
+//! anything the crate could only compare with itself (two parses of one
+//! body are not a check). The encoder's own refusal of a file name with a
+//! comma involves no RT and is asserted without being counted. Names carry a
+//! per-run tag, so the suite can run again and again against the same
+//! server. It ends with
+//! `live RT: <E> endpoints, <V> values compared with what was sent, <S> status
+//! and message checks, RT <version>`.
 
 #[path = "common/http.rs"]
 mod http;
@@ -135,22 +154,48 @@ struct Live {
     url: String,
     tag: String,
     endpoints: BTreeSet<String>,
-    assertions: usize,
+    /// When the run started (seconds since the epoch).
+    started: i64,
+    /// Values RT gave back compared with what the suite sent.
+    values: usize,
+    /// Status and message checks.
+    statuses: usize,
 }
 
-/// `assert!` that counts.
+/// How far a date RT stamps may stray from the time of the request, in
+/// seconds (RT keeps whole seconds).
+const CLOCK_SLACK: i64 = 5;
+
+/// A status or message check: `assert!` counted as such.
 macro_rules! check {
     ($live:expr, $cond:expr, $($msg:tt)+) => {{
-        $live.assertions += 1;
+        $live.statuses += 1;
         assert!($cond, $($msg)+);
     }};
 }
 
-/// `assert_eq!` that counts.
+/// A status or message check: `assert_eq!` counted as such.
 macro_rules! check_eq {
     ($live:expr, $got:expr, $want:expr, $($msg:tt)+) => {{
-        $live.assertions += 1;
+        $live.statuses += 1;
         assert_eq!($got, $want, $($msg)+);
+    }};
+}
+
+/// A value RT gave back (`got`) equal to the value the suite sent (`sent`).
+macro_rules! sent_eq {
+    ($live:expr, $got:expr, $sent:expr, $($msg:tt)+) => {{
+        $live.values += 1;
+        assert_eq!($got, $sent, $($msg)+);
+    }};
+}
+
+/// A value RT gave back matching what the suite sent by a test other than
+/// equality (a size, a time window, a name among those sent).
+macro_rules! sent_check {
+    ($live:expr, $cond:expr, $($msg:tt)+) => {{
+        $live.values += 1;
+        assert!($cond, $($msg)+);
     }};
 }
 
@@ -169,63 +214,72 @@ impl Live {
             .unwrap_or_else(|e| panic!("write {}: {e}", req.path()))
     }
 
-    /// A write RT must accept: its messages, checked to hold no failure.
-    fn write_ok(&mut self, req: &WriteRequest<'_>) -> Vec<u8> {
+    /// A write RT must accept (200, no failure) with messages `ok` holds
+    /// for: one check.
+    fn write_ok_where(
+        &mut self,
+        req: &WriteRequest<'_>,
+        ok: impl FnOnce(&[Message<'_>]) -> bool,
+    ) -> Vec<u8> {
         let body = self.write(req);
         let r = reply(&body);
+        let m = messages(&r);
         check!(
             self,
-            !r.is_failure(),
-            "{} refused: {:?}\n{}",
-            req.path(),
-            messages(&r),
-            lossy(&body)
-        );
-        check_eq!(
-            self,
-            r.status_kind(),
-            Some(Status::Ok),
-            "{}\n{}",
+            !r.is_failure() && r.status_kind() == Some(Status::Ok) && ok(&m),
+            "{} refused or unexpected: {m:?}\n{}",
             req.path(),
             lossy(&body)
         );
         body
+    }
+
+    /// A write RT must accept, whatever its messages.
+    fn write_ok(&mut self, req: &WriteRequest<'_>) -> Vec<u8> {
+        self.write_ok_where(req, |_| true)
+    }
+
+    /// A write RT must accept with exactly the messages `want`.
+    fn write_says(&mut self, req: &WriteRequest<'_>, want: &[Message<'_>]) -> Vec<u8> {
+        self.write_ok_where(req, |m| m == want)
     }
 
     /// An edit RT must answer with exactly `# <object> <x> updated.`.
     fn update(&mut self, req: &WriteRequest<'_>, object: &str) -> Vec<u8> {
-        let body = self.write_ok(req);
-        let m = messages(&reply(&body));
-        check!(
-            self,
-            matches!(&m[..], [Message::Updated { object: o, .. }] if *o == object),
-            "{} {object}: {m:?}\n{}",
-            req.path(),
-            lossy(&body)
+        self.write_ok_where(
+            req,
+            |m| matches!(m, [Message::Updated { object: o, .. }] if *o == object),
+        )
+    }
+
+    /// A create RT must answer with `# <object> <n> created.`; the number.
+    fn create(&mut self, req: &WriteRequest<'_>, object: &str) -> u64 {
+        let body = self.write_ok_where(
+            req,
+            |m| matches!(m.first(), Some(Message::Created { object: o, .. }) if *o == object),
         );
-        body
+        reply(&body)
+            .created_id()
+            .unwrap_or_else(|| panic!("no `# {object} <n> created.`\n{}", lossy(&body)))
     }
 
     fn create_ticket(&mut self, req: &TicketCreate<'_>) -> u64 {
         let req = req.build().expect("the encoder builds the ticket");
-        let body = self.write_ok(&req);
-        let r = reply(&body);
-        let id = r
-            .created_id()
-            .unwrap_or_else(|| panic!("no `# Ticket <n> created.`\n{}", lossy(&body)));
-        check!(
+        self.create(&req, "Ticket")
+    }
+
+    /// A date RT stamped on one of the run's writes, compared with the time
+    /// the request was made: after the run started, not after now.
+    fn stamped_now(&mut self, got: Option<RtDate>, what: &str, body: &str) {
+        let now = unix_now();
+        let ok = matches!(&got, Some(RtDate::At(d))
+            if (self.started - CLOCK_SLACK..=now + CLOCK_SLACK).contains(&unix(d)));
+        sent_check!(
             self,
-            matches!(
-                r.messages[0].message,
-                Message::Created {
-                    object: "Ticket",
-                    ..
-                }
-            ),
-            "{:?}",
-            messages(&r)
+            ok,
+            "{what}: {got:?} is not between the start of the run ({}) and now ({now})\n{body}",
+            self.started
         );
-        id
     }
 
     fn show(&mut self, id: u64) -> Vec<u8> {
@@ -256,15 +310,43 @@ fn strings<I: IntoIterator<Item = S>, S: AsRef<str>>(items: I) -> BTreeSet<Strin
     items.into_iter().map(|s| s.as_ref().to_owned()).collect()
 }
 
-fn at(year: u16, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> RtDate {
+/// The date the suite sent as `YYYY-MM-DD hh:mm:ss`, as RT gives it back.
+fn sent_date(text: &str) -> RtDate {
+    let n: Vec<u16> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .map(|x| x.parse().unwrap())
+        .collect();
+    let b = |i: usize| u8::try_from(n[i]).unwrap();
     RtDate::At(DateTime {
-        year,
-        month,
-        day,
-        hour,
-        minute,
-        second,
+        year: n[0],
+        month: b(1),
+        day: b(2),
+        hour: b(3),
+        minute: b(4),
+        second: b(5),
     })
+}
+
+fn unix_now() -> i64 {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    i64::try_from(secs).unwrap()
+}
+
+/// Seconds since the epoch of a date RT gives in UTC.
+fn unix(d: &DateTime) -> i64 {
+    // Days from the civil date (H. Hinnant's algorithm).
+    let (m, y) = (i64::from(d.month), i64::from(d.year));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    days * 86_400 + i64::from(d.hour) * 3600 + i64::from(d.minute) * 60 + i64::from(d.second)
 }
 
 #[path = "live/attachments.rs"]
@@ -314,10 +396,7 @@ fn live_rt() {
     let started = Instant::now();
     let user = std::env::var("RT_USER").unwrap_or_else(|_| "root".to_owned());
     let pass = std::env::var("RT_PASS").unwrap_or_else(|_| "password".to_owned());
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
+    let secs = unix_now();
     let tag = format!("rtw{secs}p{}", std::process::id());
     let rt = Session::new(&url, Some(Credentials::new(user.clone(), pass.clone())))
         .expect("RT_URL is an http:// URL");
@@ -327,7 +406,9 @@ fn live_rt() {
         url: url.clone(),
         tag,
         endpoints: BTreeSet::new(),
-        assertions: 0,
+        started: secs,
+        values: 0,
+        statuses: 0,
     };
 
     // Log in: RT's default answer, and the version from its status line.
@@ -368,20 +449,28 @@ fn live_rt() {
     typed_endpoints(&mut live, a);
     errors(&mut live, a, &user, &pass);
 
+    say(&summary(&live, started, &version));
+}
+
+/// What was exercised, and the summary line.
+fn summary(live: &Live, started: Instant, version: &str) -> String {
     let mut report = format!(
-        "{} requests in {:.1}s against {url}; endpoints:\n",
+        "{} requests in {:.1}s against {}; endpoints:\n",
         live.rt.requests,
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        live.url
     );
     for e in &live.endpoints {
         report.push_str(&format!("  {e}\n"));
     }
     report.push_str(&format!(
-        "live RT: {} endpoints, {} assertions, RT {version}",
+        "live RT: {} endpoints, {} values compared with what was sent, {} status and \
+         message checks, RT {version}",
         live.endpoints.len(),
-        live.assertions
+        live.values,
+        live.statuses
     ));
-    say(&report);
+    report
 }
 
 /// The suite's HTTP client reads the framings RT's servers use (Starlet
@@ -420,6 +509,19 @@ fn http_client_reads_chunked_and_sized_bodies() {
         (u.host.as_str(), u.port, u.path.as_str()),
         ("127.0.0.1", 8085, "/rt")
     );
+}
+
+/// The suite's date arithmetic, without a server.
+#[test]
+fn dates_become_seconds_since_the_epoch() {
+    let d = |t: &str| match sent_date(t) {
+        RtDate::At(d) => unix(&d),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(d("1970-01-01 00:00:00"), 0);
+    assert_eq!(d("2000-01-01 00:00:00"), 946_684_800);
+    assert_eq!(d("2024-02-29 12:34:56"), 1_709_210_096);
+    assert_eq!(d("2030-12-24 10:00:00"), 1_924_336_800);
 }
 
 #[test]

@@ -21,29 +21,28 @@ fn edit_fields(live: &mut Live, a: u64) {
         .custom_field_values("Multi Select", ["beta,gamma", "it's"])
         .build()
         .unwrap();
-    let body = live.write_ok(&req);
-    check!(
-        live,
-        messages(&reply(&body)).contains(&Message::Updated {
+    let id = a.to_string();
+    live.write_ok_where(&req, |m| {
+        m.contains(&Message::Updated {
             object: "Ticket",
-            id: &a.to_string()
-        }),
-        "{}",
-        lossy(&body)
-    );
+            id: &id,
+        })
+    });
     let body = live.show(a);
     let list = view(TicketList::from_response(&object(&body)), &body);
     let t = ticket(&list, a);
     let b = lossy(&body);
-    check_eq!(live, t.status().unwrap(), Some(TicketStatus::Open), "{b}");
-    check_eq!(live, t.priority("Priority").unwrap(), Some(42), "{b}");
-    check_eq!(
+    sent_eq!(live, text_of(t, "Status"), "open", "{b}");
+    sent_eq!(live, t.priority("Priority").unwrap(), Some(42), "{b}");
+    // RT stamps `Started` when a ticket first opens.
+    live.stamped_now(t.date("Started").unwrap(), "Started", &b);
+    sent_eq!(
         live,
         t.custom_field("Single Line").unwrap().values().unwrap(),
         vec!["changed: value ✓"],
         "{b}"
     );
-    check_eq!(
+    sent_eq!(
         live,
         strings(t.custom_field("Multi Select").unwrap().values().unwrap()),
         strings(["beta,gamma", "it's"]),
@@ -51,34 +50,22 @@ fn edit_fields(live: &mut Live, a: u64) {
     );
 }
 
-/// Whether RT answered exactly `# Owner changed from <from> to <to>`.
-fn owner_changed(body: &[u8], from: &str, to: &str) -> bool {
-    messages(&reply(body)) == vec![Message::OwnerChanged { from, to }]
-}
-
 /// Owner: take, give to the run's user, steal back, untake.
 fn owner_changes(live: &mut Live, a: u64, p: &Person) {
     let me = live.user.clone();
-    let body = live.write_ok(&take(a, TakeAction::Take));
-    check!(
-        live,
-        owner_changed(&body, "Nobody", &me),
-        "{}",
-        lossy(&body)
-    );
-    let body = live.write_ok(&TicketEdit::new(a).owner(p.name.as_str()).build().unwrap());
-    check!(live, !reply(&body).is_failure(), "{}", lossy(&body));
+    let owner = |from, to| [Message::OwnerChanged { from, to }];
+    live.write_says(&take(a, TakeAction::Take), &owner("Nobody", &me));
+    live.write_ok(&TicketEdit::new(a).owner(p.name.as_str()).build().unwrap());
     let body = live.show(a);
     let list = view(TicketList::from_response(&object(&body)), &body);
-    check_eq!(
+    sent_eq!(
         live,
         text_of(ticket(&list, a), "Owner"),
         p.name,
         "{}",
         lossy(&body)
     );
-    let body = live.write_ok(&take(a, TakeAction::Steal));
-    check!(live, owner_changed(&body, &p.name, &me), "{}", lossy(&body));
+    live.write_says(&take(a, TakeAction::Steal), &owner(&p.name, &me));
     let body = live.write(&take(a, TakeAction::Steal));
     let r = reply(&body);
     check_eq!(
@@ -97,13 +84,7 @@ fn owner_changes(live: &mut Live, a: u64, p: &Person) {
         "{}",
         lossy(&body)
     );
-    let body = live.write_ok(&take(a, TakeAction::Untake));
-    check!(
-        live,
-        owner_changed(&body, &me, "Nobody"),
-        "{}",
-        lossy(&body)
-    );
+    live.write_says(&take(a, TakeAction::Untake), &owner(&me, "Nobody"));
     let body = live.show(a);
     let list = view(TicketList::from_response(&object(&body)), &body);
     check_eq!(
@@ -125,34 +106,30 @@ fn multi_form_edit(live: &mut Live, o: &Others) {
         .unwrap()
         .push(two.to_form().unwrap())
         .unwrap();
-    let body = live.write_ok(&multi.build());
     let b_id = o.b.to_string();
     let p_id = o.parent.to_string();
-    check_eq!(
-        live,
-        messages(&reply(&body)),
-        vec![
+    live.write_says(
+        &multi.build(),
+        &[
             Message::Updated {
                 object: "Ticket",
-                id: &b_id
+                id: &b_id,
             },
             Message::Updated {
                 object: "Ticket",
-                id: &p_id
-            }
+                id: &p_id,
+            },
         ],
-        "{}",
-        lossy(&body)
     );
     let body = live.read(&read::show(ObjectType::Ticket, &[o.b, o.parent], &[]));
     let list = view(TicketList::from_response(&object(&body)), &body);
-    check_eq!(
+    sent_eq!(
         live,
         ticket(&list, o.b).priority("Priority").unwrap(),
         Some(11),
         ""
     );
-    check_eq!(
+    sent_eq!(
         live,
         ticket(&list, o.parent).priority("Priority").unwrap(),
         Some(12),
@@ -162,17 +139,14 @@ fn multi_form_edit(live: &mut Live, o: &Others) {
 
 /// Merges one ticket into another: the source is shown under the target.
 pub(crate) fn merges(live: &mut Live, o: &Others) -> u64 {
-    let body = live.write_ok(&merge(o.merge_from, o.merge_into));
-    check_eq!(
-        live,
-        messages(&reply(&body)),
-        vec![Message::MergeCompleted],
-        "{}",
-        lossy(&body)
+    live.write_says(
+        &merge(o.merge_from, o.merge_into),
+        &[Message::MergeCompleted],
     );
     let body = live.show(o.merge_from);
     let list = view(TicketList::from_response(&object(&body)), &body);
-    check_eq!(
+    // The target the merge request named.
+    sent_eq!(
         live,
         list.tickets[0].id().unwrap(),
         o.merge_into,

@@ -136,6 +136,15 @@ fn unknown_field(live: &mut Live, a: u64) {
         }),
         "{m:?}"
     );
+    let shown = live.show(a);
+    let list = view(TicketList::from_response(&object(&shown)), &shown);
+    sent_eq!(
+        live,
+        ticket(&list, a).priority("Priority").unwrap(),
+        Some(43),
+        "the known field of the edit is applied\n{}",
+        lossy(&shown)
+    );
     let body = live.write(
         &TicketCreate::new("General")
             .subject("never created")
@@ -187,8 +196,12 @@ fn unknown_custom_field(live: &mut Live, a: u64) {
             .unwrap(),
     );
     let r = reply(&body);
-    check!(live, !r.is_failure(), "{}", lossy(&body));
-    check!(live, r.created_id().is_some(), "{}", lossy(&body));
+    check!(
+        live,
+        !r.is_failure() && r.created_id().is_some(),
+        "{}",
+        lossy(&body)
+    );
     check!(
         live,
         messages(&r).contains(&Message::InvalidCustomFieldName { name: &nope }),

@@ -1,6 +1,6 @@
 //! Ticket history and transactions.
 
-use crate::comments::Uploaded;
+use crate::comments::{COMMENT, COMMENT_MINUTES, Uploaded};
 use crate::tickets::Sent;
 use crate::*;
 use rt_wire::views::{HistoryEntry, HistoryLine};
@@ -32,7 +32,8 @@ pub(crate) fn history(live: &mut Live, a: u64, sent: &Sent, uploads: &[Uploaded]
             .unwrap_or_else(|| panic!("no {kind:?} transaction\n{lb}"))
     };
     let create = of_kind(TransactionType::Create);
-    check_eq!(
+    live.stamped_now(create.record.date("Created").unwrap(), "create", &lb);
+    sent_eq!(
         live,
         create.content().unwrap().to_str().unwrap(),
         sent.text,
@@ -41,6 +42,7 @@ pub(crate) fn history(live: &mut Live, a: u64, sent: &Sent, uploads: &[Uploaded]
     let comment = of_kind(TransactionType::Comment);
     check_comment(live, comment, uploads, &lb);
     let correspond = of_kind(TransactionType::Correspond);
+    live.stamped_now(correspond.record.date("Created").unwrap(), "reply", &lb);
     check_correspondence(live, correspond, uploads, &lb);
     filtered_history(live, a, &short, comment);
 
@@ -79,13 +81,19 @@ fn check_long_matches_short(
 
 /// The comment: its text, time taken and the names of its files.
 fn check_comment(live: &mut Live, comment: &HistoryEntry<'_>, uploads: &[Uploaded], lb: &str) {
-    check_eq!(
+    sent_eq!(
         live,
         comment.content().unwrap().to_str().unwrap(),
-        "Comment ✓\n\n   three-space indent\n# x\n--\nKey: value",
+        COMMENT,
         "{lb}"
     );
-    check_eq!(live, comment.time_taken().unwrap(), Some(5), "{lb}");
+    sent_eq!(
+        live,
+        comment.time_taken().unwrap(),
+        Some(u64::from(COMMENT_MINUTES)),
+        "{lb}"
+    );
+    live.stamped_now(comment.record.date("Created").unwrap(), "comment", lb);
     let names: BTreeSet<String> = comment
         .attachments()
         .unwrap()
@@ -93,7 +101,7 @@ fn check_comment(live: &mut Live, comment: &HistoryEntry<'_>, uploads: &[Uploade
         .map(|x| lossy(x.name))
         .collect();
     for up in uploads.iter().take(4) {
-        check!(
+        sent_check!(
             live,
             names.contains(&up.name),
             "{} in {names:?}\n{lb}",

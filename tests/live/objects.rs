@@ -19,38 +19,37 @@ pub(crate) fn users(live: &mut Live) -> Person {
         .set("Privileged", "1")
         .build()
         .unwrap();
-    let body = live.write_ok(&req);
-    let r = reply(&body);
-    let id = r.created_id().expect("`# User <n> created.`");
-    check!(
-        live,
-        matches!(
-            r.messages[0].message,
-            Message::Created { object: "User", .. }
-        ),
-        "{}",
-        lossy(&body)
-    );
+    let id = live.create(&req, "User");
 
-    for label in [name.clone(), id.to_string(), email.clone()] {
+    // Every value sent, read by number; by name and by address, the same
+    // user.
+    let body = live.read(&read::user(&id.to_string()).unwrap());
+    let u = view(User::from_response(&object(&body)), &body);
+    let b = lossy(&body);
+    sent_eq!(live, u.name().unwrap().to_str().unwrap(), name, "{b}");
+    sent_eq!(
+        live,
+        u.email_address().unwrap().to_str().unwrap(),
+        email,
+        "{b}"
+    );
+    sent_eq!(
+        live,
+        u.real_name().unwrap().to_str().unwrap(),
+        "Ünïcode Person ✓",
+        "{b}"
+    );
+    sent_eq!(
+        live,
+        u.record().text("Organization").unwrap().as_deref(),
+        Some("rt-wire live"),
+        "{b}"
+    );
+    sent_eq!(live, u.privileged().unwrap(), Some(true), "{b}");
+    for label in [name.clone(), email.clone()] {
         let body = live.read(&read::user(&label).unwrap());
         let u = view(User::from_response(&object(&body)), &body);
-        let b = lossy(&body);
-        check_eq!(live, u.id().unwrap(), id, "{b}");
-        check_eq!(live, u.name().unwrap().to_str().unwrap(), name, "{b}");
-        check_eq!(
-            live,
-            u.email_address().unwrap().to_str().unwrap(),
-            email,
-            "{b}"
-        );
-        check_eq!(
-            live,
-            u.real_name().unwrap().to_str().unwrap(),
-            "Ünïcode Person ✓",
-            "{b}"
-        );
-        check_eq!(live, u.privileged().unwrap(), Some(true), "{b}");
+        check_eq!(live, u.id().unwrap(), id, "{label}\n{}", lossy(&body));
     }
 
     let comments = "Line one\n  indented\n\n# not a comment\nKey: value";
@@ -63,13 +62,13 @@ pub(crate) fn users(live: &mut Live) -> Person {
     let body = live.read(&read::user(&name).unwrap());
     let u = view(User::from_response(&object(&body)), &body);
     let b = lossy(&body);
-    check_eq!(
+    sent_eq!(
         live,
         u.real_name().unwrap().to_str().unwrap(),
         "Renamed Person ✓",
         "{b}"
     );
-    check_eq!(
+    sent_eq!(
         live,
         u.record().text("Comments").unwrap().as_deref(),
         Some(comments),
@@ -87,40 +86,33 @@ pub(crate) fn queues_and_groups(live: &mut Live) {
 /// A queue: created, read by name and by number, edited, read back.
 fn queue(live: &mut Live) {
     let name = format!("Queue ünï {}", live.tag);
+    let address = format!("q-{}@example.com", live.tag);
     let req = ObjectEdit::queue_create(name.as_str())
         .set("Description", "Queue ✓ description")
-        .set("CorrespondAddress", format!("q-{}@example.com", live.tag))
+        .set("CorrespondAddress", address.as_str())
         .build()
         .unwrap();
-    let body = live.write_ok(&req);
-    let r = reply(&body);
-    let id = r.created_id().expect("`# Queue <n> created.`");
-    check!(
+    let id = live.create(&req, "Queue");
+    let body = live.read(&read::queue(&id.to_string()).unwrap());
+    let q = view(Queue::from_response(&object(&body)), &body);
+    let b = lossy(&body);
+    sent_eq!(live, q.name().unwrap().to_str().unwrap(), name, "{b}");
+    sent_eq!(
         live,
-        matches!(
-            r.messages[0].message,
-            Message::Created {
-                object: "Queue",
-                ..
-            }
-        ),
-        "{}",
-        lossy(&body)
+        q.description().unwrap().to_str().unwrap(),
+        "Queue ✓ description",
+        "{b}"
     );
-    for label in [name.clone(), id.to_string()] {
-        let body = live.read(&read::queue(&label).unwrap());
-        let q = view(Queue::from_response(&object(&body)), &body);
-        let b = lossy(&body);
-        check_eq!(live, q.id().unwrap(), id, "{b}");
-        check_eq!(live, q.name().unwrap().to_str().unwrap(), name, "{b}");
-        check_eq!(
-            live,
-            q.description().unwrap().to_str().unwrap(),
-            "Queue ✓ description",
-            "{b}"
-        );
-        check_eq!(live, q.disabled().unwrap(), Some(false), "{b}");
-    }
+    sent_eq!(
+        live,
+        q.record().text("CorrespondAddress").unwrap().as_deref(),
+        Some(address.as_str()),
+        "{b}"
+    );
+    check_eq!(live, q.disabled().unwrap(), Some(false), "{b}");
+    let body = live.read(&read::queue(&name).unwrap());
+    let q = view(Queue::from_response(&object(&body)), &body);
+    check_eq!(live, q.id().unwrap(), id, "by name\n{}", lossy(&body));
     let req = ObjectEdit::queue_edit(&name)
         .set("Description", "Changed ✓ description")
         .build()
@@ -128,7 +120,7 @@ fn queue(live: &mut Live) {
     live.update(&req, "Queue");
     let body = live.read(&read::queue(&id.to_string()).unwrap());
     let q = view(Queue::from_response(&object(&body)), &body);
-    check_eq!(
+    sent_eq!(
         live,
         q.description().unwrap().to_str().unwrap(),
         "Changed ✓ description",
@@ -144,16 +136,14 @@ fn group(live: &mut Live) {
         .set("Description", "Group ✓")
         .build()
         .unwrap();
-    let body = live.write_ok(&req);
-    let r = reply(&body);
-    let gid = r.created_id().expect("`# Group <n> created.`");
+    let gid = live.create(&req, "Group");
     let body = live.read(&read::group(&gname).unwrap());
     let g = view(Group::from_response(&object(&body)), &body);
-    check_eq!(live, g.id().unwrap(), gid, "{}", lossy(&body));
-    check_eq!(
+    check_eq!(live, g.id().unwrap(), gid, "by name\n{}", lossy(&body));
+    sent_eq!(
         live,
-        g.name().unwrap().to_str().unwrap(),
-        gname,
+        g.description().unwrap().to_str().unwrap(),
+        "Group ✓",
         "{}",
         lossy(&body)
     );
@@ -164,11 +154,12 @@ fn group(live: &mut Live) {
     live.update(&req, "Group");
     let body = live.read(&read::group(&gid.to_string()).unwrap());
     let g = view(Group::from_response(&object(&body)), &body);
-    check_eq!(
+    let b = lossy(&body);
+    sent_eq!(live, g.name().unwrap().to_str().unwrap(), gname, "{b}");
+    sent_eq!(
         live,
         g.description().unwrap().to_str().unwrap(),
         "Group ✓ changed",
-        "{}",
-        lossy(&body)
+        "{b}"
     );
 }
