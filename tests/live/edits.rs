@@ -1,5 +1,6 @@
 //! Ticket edits, owner changes and merges.
 
+use crate::comments::COMMENT_MINUTES;
 use crate::objects::Person;
 use crate::tickets::Others;
 use crate::*;
@@ -34,6 +35,13 @@ fn edit_fields(live: &mut Live, a: u64) {
     let b = lossy(&body);
     sent_eq!(live, text_of(t, "Status"), "open", "{b}");
     sent_eq!(live, t.priority("Priority").unwrap(), Some(42), "{b}");
+    // The time the comment reported, added to the ticket's.
+    sent_eq!(
+        live,
+        t.minutes("TimeWorked").unwrap(),
+        Some(u64::from(COMMENT_MINUTES)),
+        "{b}"
+    );
     // RT stamps `Started` when a ticket first opens.
     live.stamped_now(t.date("Started").unwrap(), "Started", &b);
     sent_eq!(

@@ -192,21 +192,26 @@ pub(crate) struct Others {
     pub(crate) merge_into: u64,
     pub(crate) subjects: BTreeMap<u64, String>,
     pub(crate) requestors: BTreeMap<u64, String>,
+    /// The text each was created with.
+    pub(crate) texts: BTreeMap<u64, String>,
 }
 
 pub(crate) fn other_tickets(live: &mut Live) -> Others {
     let tag = live.tag.clone();
     let mut subjects = BTreeMap::new();
     let mut requestors = BTreeMap::new();
+    let mut texts = BTreeMap::new();
     let mut make = |live: &mut Live, what: &str| {
         let subject = format!("{what} {tag}");
         let requestor = format!("{what}-{tag}@example.com");
+        let text = format!("Body of {what}");
         let id = live.create_ticket(
             &TicketCreate::new("General")
                 .subject(subject.as_str())
                 .requestors([requestor.as_str()])
-                .text(format!("Body of {what}")),
+                .text(text.as_str()),
         );
+        texts.insert(id, text);
         subjects.insert(id, subject);
         requestors.insert(id, requestor);
         id
@@ -222,7 +227,28 @@ pub(crate) fn other_tickets(live: &mut Live) -> Others {
         merge_into,
         subjects,
         requestors,
+        texts,
     }
+}
+
+/// The text of ticket `b`, from its create transaction, and the time of
+/// that transaction.
+fn other_ticket_text(live: &mut Live, o: &Others) {
+    let body = live.read(&read::ticket_history(o.b, true));
+    let h = view(LongHistory::from_response(&object(&body)), &body);
+    let b = lossy(&body);
+    let create = h
+        .entries
+        .iter()
+        .find(|e| e.kind() == Some(TransactionType::Create))
+        .unwrap_or_else(|| panic!("no create transaction\n{b}"));
+    sent_eq!(
+        live,
+        create.content().map(|c| c.to_str().unwrap().into_owned()),
+        Some(o.texts[&o.b].clone()),
+        "{b}"
+    );
+    live.stamped_now(create.record.date("Created").unwrap(), "create", &b);
 }
 
 /// `show?id=ticket/<a>,<b>,…` with and without `fields=`.
@@ -250,6 +276,8 @@ pub(crate) fn show_several(live: &mut Live, a: u64, sent: &Sent, o: &Others) {
         FieldName::custom_field("Colon: Field").unwrap(),
         FieldName::custom_field("Braces {x} (y)").unwrap(),
     ];
+    other_ticket_text(live, o);
+
     let body = live.read(&read::show(ObjectType::Ticket, &[a, o.b], &fields));
     let list = view(TicketList::from_response(&object(&body)), &body);
     check_eq!(live, list.tickets.len(), 2, "{}", lossy(&body));
