@@ -38,6 +38,7 @@
 #[path = "common/http.rs"]
 mod http;
 #[path = "common/oracle.rs"]
+#[allow(dead_code)]
 mod oracle;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -30,27 +30,10 @@ mod oracle;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use rt_wire::views::{TicketList, split_cf_values};
 
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
+use oracle::Rng;
 
 const TOKENS: &[&str] = &[
     "a", "b c", "x", "hello", ",", ", ", ",,", "'", "''", "\\", "\\'", "\"", " ", "  ", "\t",
@@ -266,34 +249,17 @@ fn check_serde(_: &rt_wire::Response<'_>, _: &[Field], _: &[String]) -> Result<(
 
 /// Runs the oracle of one installed RT over `cases`; its version and output.
 fn run_oracle(share: &str, input: Vec<u8>) -> Option<(String, Vec<u8>)> {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/rt-cf-join-oracle.pl");
-    let child = Command::new("perl")
-        .arg(format!("-I{share}/lib"))
-        .arg(script)
-        .arg(share)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) => {
-            oracle::missing("rt_cf_join_agrees", &format!("cannot run perl: {e}"));
-            return None;
-        }
-    };
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(
-        out.status.success(),
-        "oracle failed ({share}): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let nl = out.stdout.iter().position(|&b| b == b'\n').unwrap();
-    let version = String::from_utf8_lossy(&out.stdout[..nl]).into_owned();
-    Some((version, out.stdout[nl + 1..].to_vec()))
+    let lib = format!("{share}/lib");
+    let out = oracle::perl(
+        "rt_cf_join_agrees",
+        &lib,
+        "rt-cf-join-oracle.pl",
+        &[share],
+        input,
+    )?;
+    let nl = out.iter().position(|&b| b == b'\n').unwrap();
+    let version = String::from_utf8_lossy(&out[..nl]).into_owned();
+    Some((version, out[nl + 1..].to_vec()))
 }
 
 /// Checks every case against one installed RT; the number of cases checked.

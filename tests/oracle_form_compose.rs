@@ -16,7 +16,6 @@ mod oracle;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 /// Key names, with their widths: short, 14 and more characters (indent 4),
 /// a custom field holding `": "`, a non-ASCII name (width in characters).
@@ -55,19 +54,7 @@ const LINES: &[&str] = &[
     "RT/5.0.3 200 Ok",
 ];
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use oracle::Rng;
 
 fn value(rng: &mut Rng) -> String {
     let n = [1, 1, 2, 3, 4, 6][rng.below(6)];
@@ -127,37 +114,14 @@ fn bodies(mut out: &[u8]) -> Vec<Vec<u8>> {
 }
 
 fn run(share: &str, input: Vec<u8>) -> Option<Vec<u8>> {
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/scripts/rt-form-compose-oracle.pl"
-    );
-    let mut child = match Command::new("perl")
-        .arg(format!("-I{share}/lib"))
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) => {
-            oracle::missing(
-                "rt_form_compose_reads_back",
-                &format!("cannot run perl: {e}"),
-            );
-            return None;
-        }
-    };
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(
-        out.status.success(),
-        "oracle failed ({share}): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(out.stdout)
+    let lib = format!("{share}/lib");
+    oracle::perl(
+        "rt_form_compose_reads_back",
+        &lib,
+        "rt-form-compose-oracle.pl",
+        &[],
+        input,
+    )
 }
 
 /// Checks one body against the forms RT was given.

@@ -20,7 +20,6 @@ mod oracle;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use rt_wire::request::{
     Content, EncodeError, FieldName, FieldValue, ParsedValue, RequestForm, ValueError,
@@ -42,23 +41,7 @@ enum OValue {
     List(Vec<String>),
 }
 
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
+use oracle::Rng;
 
 const VALUE_TOKENS: &[&str] = &[
     "Status: resolved",
@@ -413,32 +396,17 @@ fn rt_form_parse_agrees() {
         );
         return;
     }
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/rt-form-oracle.pl");
     let (all, stats) = generate_cases();
     let input = oracle_input(&all);
-    let child = Command::new("perl")
-        .arg(format!("-I{lib}"))
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) => {
-            oracle::missing("rt_form_parse_agrees", &format!("cannot run perl: {e}"));
-            return;
-        }
+    let Some(out) = oracle::perl(
+        "rt_form_parse_agrees",
+        &lib,
+        "rt-form-oracle.pl",
+        &[],
+        input,
+    ) else {
+        return;
     };
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(
-        out.status.success(),
-        "oracle failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let (kinds, failures) = compare_with_rt(&all, &out.stdout);
+    let (kinds, failures) = compare_with_rt(&all, &out);
     report_agreement(all.len(), kinds, stats, &failures);
 }

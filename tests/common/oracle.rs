@@ -52,3 +52,55 @@ pub fn env(test: &str, var: &str, hint: &str) -> Option<String> {
         }
     }
 }
+
+/// Runs the oracle script `script` (a file under `scripts/`) with RT's Perl
+/// library `lib` on the include path and `args` after it, feeding it `input`;
+/// its standard output. `None`, after [`missing`], when perl cannot run; a
+/// script that fails fails the test.
+pub fn perl(test: &str, lib: &str, script: &str, args: &[&str], input: Vec<u8>) -> Option<Vec<u8>> {
+    use std::process::{Command, Stdio};
+    let script = format!("{}/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+    let child = Command::new("perl")
+        .arg(format!("-I{lib}"))
+        .arg(&script)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            missing(test, &format!("cannot run perl: {e}"));
+            return None;
+        }
+    };
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(
+        out.status.success(),
+        "{test}: {script} failed ({lib}): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(out.stdout)
+}
+
+/// A small deterministic generator (xorshift64*) for the generated cases.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
