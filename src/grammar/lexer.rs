@@ -1,8 +1,8 @@
 //! The lexer: the only loop over the bytes of a response (`docs/grammar.md`,
 //! production `line`).
 //!
-//! It finds the next line end (a word-at-a-time search for short lines,
-//! `memchr` for long ones, see `scan.rs`), strips the CR of a CRLF line end
+//! It finds the next line end (an empty line at once, any other with
+//! `memchr`'s AVX2 searcher, built once per parse), strips the CR of a CRLF line end
 //! when the options allow CRLF (decided once, for the whole input), checks the
 //! line-length limit and classifies the line by its first bytes. Whether the
 //! input may still grow (`eof`) is decided here too: a line without its LF at
