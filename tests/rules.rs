@@ -1,0 +1,197 @@
+//! Single rules of RT's format, each pinned at its boundary by a test that
+//! runs without RT (no Perl, no server). Each rule was once only checked by
+//! an oracle test, or by nothing: a planted change of the rule (a mutant)
+//! went unnoticed. The test names state the rule.
+
+use rt_wire::request::ParsedValue;
+use rt_wire::request::parse_content;
+use rt_wire::views::Attachment;
+use rt_wire::{ErrorKind, FormWriter, Framing, ParseOptions, indent_width, parse_response_with};
+
+fn write(f: impl FnOnce(&mut FormWriter<Vec<u8>>)) -> Vec<u8> {
+    let mut w = FormWriter::new(Vec::new());
+    f(&mut w);
+    w.finish()
+}
+
+/// RT's `form_compose` wraps a list before an item that would make the
+/// current line reach column 70: "line length + 1 + item length >= 70".
+/// A line of exactly 70 characters therefore stays one line only when it was
+/// reached by the last item fitting (69 before the `, `), never by wrapping late.
+#[test]
+fn list_wraps_when_the_line_would_reach_column_70() {
+    // "Cc: " + 30 letters: 34 characters.
+    let first = "a".repeat(30);
+    // 34 + 1 + 34 = 69: fits, the line becomes 34 + 2 + 34 = 70 characters.
+    let fits = "b".repeat(34);
+    let out = write(|w| w.list(b"Cc", [first.as_bytes(), fits.as_bytes()]));
+    assert_eq!(out, format!("Cc: {first}, {fits}\n").into_bytes());
+    // 34 + 1 + 35 = 70: wraps, the item goes on a line indented 4 (`Cc: `).
+    let wraps = "c".repeat(35);
+    let out = write(|w| w.list(b"Cc", [first.as_bytes(), wraps.as_bytes()]));
+    assert_eq!(out, format!("Cc: {first},\n    {wraps}\n\n").into_bytes());
+    // After a wrap the column counts from the continuation line's start:
+    // 4 + 35 = 39, then 39 + 1 + 29 = 69 fits and 39 + 1 + 30 = 70 wraps.
+    let (a, b) = ("d".repeat(29), "e".repeat(30));
+    let out = write(|w| w.list(b"Cc", [&first, &wraps, &a].map(|s| s.as_bytes())));
+    assert_eq!(
+        out,
+        format!("Cc: {first},\n    {wraps}, {a}\n\n").into_bytes()
+    );
+    let out = write(|w| w.list(b"Cc", [&first, &wraps, &b].map(|s| s.as_bytes())));
+    assert_eq!(
+        out,
+        format!("Cc: {first},\n    {wraps},\n    {b}\n\n").into_bytes()
+    );
+    // Characters, not bytes: 35 two-byte letters fit where 35 bytes would not.
+    let wide = "\u{e9}".repeat(34);
+    let out = write(|w| w.list(b"Cc", [first.as_bytes(), wide.as_bytes()]));
+    assert_eq!(out, format!("Cc: {first}, {wide}\n").into_bytes());
+}
+
+/// The continuation indent is `len(key) + 2`, or 4 when that exceeds 16:
+/// a 14-character key is indented 16, a 15-character key 4. Characters, not
+/// bytes, when the key is UTF-8.
+#[test]
+fn continuation_indent_is_key_plus_two_up_to_16() {
+    assert_eq!(indent_width(b"Subject"), 9);
+    assert_eq!(indent_width(b"ABCDEFGHIJKLMN"), 16);
+    assert_eq!(indent_width(b"ABCDEFGHIJKLMNO"), 4);
+    assert_eq!(indent_width("\u{e9}\u{e9}\u{e9}".as_bytes()), 5);
+    assert_eq!(
+        indent_width("CF.{\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}}".as_bytes()),
+        16
+    );
+    // The writer and the parser agree at the boundary.
+    for key in ["ABCDEFGHIJKLMN", "ABCDEFGHIJKLMNO"] {
+        let out = write(|w| w.field(key.as_bytes(), b"one\ntwo"));
+        let pad = " ".repeat(indent_width(key.as_bytes()));
+        assert_eq!(out, format!("{key}: one\n{pad}two\n\n").into_bytes());
+        let mut body = b"RT/5.0.3 200 Ok\n\n".to_vec();
+        body.extend_from_slice(&out);
+        body.push(b'\n');
+        let r = parse_response_with(&body, &ParseOptions::new()).unwrap();
+        let form = r.forms().next().unwrap();
+        let v = form.get(key).unwrap().value().to_bytes();
+        assert_eq!(&v[..], b"one\ntwo", "{key}");
+    }
+}
+
+/// After a value, one empty line ends the field, two mean the value ends
+/// with an LF; RT never prints three between fields, so a third is an
+/// error, reported where the next field starts.
+#[test]
+fn three_empty_lines_between_fields_are_an_error() {
+    let ok = b"RT/5.0.3 200 Ok\n\nA: x\n\n\nB: y\n\n";
+    let r = parse_response_with(ok, &ParseOptions::new()).unwrap();
+    let form = r.forms().next().unwrap();
+    assert_eq!(&form.get("A").unwrap().value().to_bytes()[..], b"x\n");
+    let bad = b"RT/5.0.3 200 Ok\n\nA: x\n\n\n\nB: y\n\n";
+    // (Without `forms_only` such a payload is read as text.)
+    let e = parse_response_with(bad, &ParseOptions::new().forms_only(true)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BlankLines);
+    assert_eq!((e.offset(), e.line(), e.column()), (25, 7, 1));
+}
+
+/// With `allow_crlf`, a CR before the LF is part of the line end, also on the
+/// last continuation line of the payload's last value: an indented empty
+/// last line means the value ends with an LF, whatever the line end.
+#[test]
+fn crlf_last_continuation_line_reads_as_with_lf() {
+    // What each endpoint appends after its payload.
+    for (framing, trailer) in [(Framing::Object, &b"\n"[..]), (Framing::Search, b"\n\n")] {
+        // RT prints every content line indented, the empty last one too.
+        let mut lf = b"RT/5.0.3 200 Ok\n\nid: 1\n\nText: one\n      two\n      \n".to_vec();
+        lf.extend_from_slice(trailer);
+        let crlf: Vec<u8> = lf
+            .iter()
+            .flat_map(|&b| {
+                if b == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![b]
+                }
+            })
+            .collect();
+        let opts = ParseOptions::new().framing(framing);
+        for (body, opts) in [(&lf, opts), (&crlf, opts.allow_crlf(true))] {
+            let r = parse_response_with(body, &opts).unwrap();
+            let form = r.forms().next().unwrap();
+            let text = form.get("Text").unwrap().value().to_bytes();
+            assert_eq!(
+                &text[..],
+                b"one\ntwo\n",
+                "{framing:?} crlf={}",
+                opts.allow_crlf
+            );
+        }
+    }
+}
+
+/// RT's `form_parse` strips the shortest leading-whitespace run of the
+/// continuation lines; among runs of the same length the first one wins,
+/// and a line that does not start with it keeps its whitespace.
+#[test]
+fn request_value_strips_the_first_shortest_whitespace_run() {
+    let forms = parse_content("Text: x\n\t a\n \tb\n");
+    assert_eq!(
+        forms[0].get("Text"),
+        Some(&ParsedValue::Scalar("x\na\n \tb".into()))
+    );
+    let forms = parse_content("Text: x\n \tb\n\t a\n");
+    assert_eq!(
+        forms[0].get("Text"),
+        Some(&ParsedValue::Scalar("x\nb\n\t a".into()))
+    );
+}
+
+fn binary_attachment(filename: &str, length: Option<usize>, content: &[u8]) -> Vec<u8> {
+    let mut b = format!(
+        "RT/5.0.3 200 Ok\n\nid: 8\nSubject: \nCreator: 14\nCreated: 2026-11-28 23:37:01\nTransaction: 59\nParent: 5\nMessageId: \nFilename: {filename}\nContentType: application/octet-stream\nContentEncoding: base64\n\nHeaders: Content-Type: application/octet-stream\n"
+    )
+    .into_bytes();
+    if let Some(n) = length {
+        b.extend_from_slice(format!("         Content-Length: {n}\n").as_bytes());
+    }
+    b.extend_from_slice(b"\nContent: ");
+    for &byte in content {
+        b.push(byte);
+        if byte == b'\n' {
+            b.extend_from_slice(b"         ");
+        }
+    }
+    b.extend_from_slice(b"\n\n");
+    b
+}
+
+/// RT re-encodes a binary attachment's bytes 0x80-0xFF as UTF-8 when
+/// anything else in the response is non-ASCII. Without a `Content-Length`
+/// header to decide, that is the rule `original_bytes` undoes: a non-ASCII
+/// file name means the content was re-encoded, an ASCII one that it was not.
+#[test]
+fn latin1_undo_without_content_length_follows_the_rest_of_the_response() {
+    let original = b"\x00\xe9\n\xff";
+    let upgraded = "\u{0}\u{e9}\n\u{ff}".as_bytes();
+    for (name, content, converted) in [
+        ("b\u{ef}n.dat", upgraded, true),
+        ("bin.dat", upgraded, false),
+        ("bin.dat", &original[..], false),
+    ] {
+        let body = binary_attachment(name, None, content);
+        let r = parse_response_with(&body, &ParseOptions::new()).unwrap();
+        let a = Attachment::from_response(&r).unwrap();
+        let o = a.original_bytes().unwrap();
+        assert_eq!(o.converted, converted, "{name}");
+        let want: &[u8] = if converted { original } else { content };
+        assert_eq!(&o.bytes[..], want, "{name}");
+    }
+    // With the header, its length decides, whatever the file name.
+    let body = binary_attachment("b\u{ef}n.dat", Some(6), upgraded);
+    let r = parse_response_with(&body, &ParseOptions::new()).unwrap();
+    let o = Attachment::from_response(&r)
+        .unwrap()
+        .original_bytes()
+        .unwrap();
+    assert!(!o.converted);
+    assert_eq!(&o.bytes[..], upgraded);
+}
