@@ -1,13 +1,16 @@
 //! Property tests of the central invariant: any form set written in RT's
 //! layout parses back to exactly the fields, values and comments written, and
-//! re-encodes to the same bytes, with either framing.
+//! re-encodes to the same bytes, with either framing. Values are drawn to be
+//! hostile (the shares are printed and required); bodies laid out by RT's own
+//! `form_compose` instead of the crate's writer are read in
+//! `oracle_form_compose.rs`.
 
 use proptest::prelude::*;
 use rt_wire::{FormWriter, Framing, ParseOptions, parse_response_with};
 
 #[derive(Clone, Debug)]
 enum Val {
-    Scalar(String),
+    Scalar(Vec<u8>),
     EmptyList,
 }
 
@@ -29,20 +32,46 @@ fn key() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Lines RT's formatter must carry inside a value without reading them as
+/// structure: separators, comments, key lines, status lines, echo lines,
+/// blanks, tabs, CR, non-UTF-8 bytes.
+const HOSTILE_LINES: &[&[u8]] = &[
+    b"--",
+    b"# not a comment",
+    b"#",
+    b"Key: value",
+    b"CF.{a: b}: c",
+    b"   indented",
+    b"",
+    b" ",
+    b"\t",
+    b"\ttabbed",
+    b"RT/5.0.3 200 Ok",
+    b">> echo",
+    b"x\r",
+    b"\r",
+    b"caf\xe9 \xff\xfe",
+    "\u{e4}\u{f6}\u{fc}\u{2603}".as_bytes(),
+];
+
 fn value() -> impl Strategy<Value = Val> {
     let line = prop_oneof![
-        "[ -~äöü☃]{0,40}",
-        Just("--".to_string()),
-        Just("# not a comment".to_string()),
-        Just("Key: value".to_string()),
-        Just("   indented".to_string()),
-        Just(String::new()),
-        Just(" ".to_string()),
-        Just("RT/5.0.3 200 Ok".to_string()),
-        Just(">> echo".to_string()),
+        3 => prop::sample::select(HOSTILE_LINES).prop_map(<[u8]>::to_vec),
+        2 => "[ -~]{0,40}".prop_map(String::into_bytes),
     ];
+    let scalar = (
+        prop_oneof![6 => Just(0usize), 1 => Just(1), 1 => Just(2)],
+        prop::collection::vec(line, 1..6),
+        prop_oneof![3 => Just(0usize), 1 => Just(1), 1 => Just(2)],
+    )
+        .prop_map(|(lead, lines, trail)| {
+            let mut v = b"\n".repeat(lead);
+            v.extend(lines.join(&b'\n'));
+            v.extend(b"\n".repeat(trail));
+            Val::Scalar(v)
+        });
     prop_oneof![
-        3 => prop::collection::vec(line, 1..6).prop_map(|l| Val::Scalar(l.join("\n"))),
+        6 => scalar,
         1 => Just(Val::EmptyList),
     ]
 }
@@ -64,7 +93,7 @@ fn write(forms: &[F]) -> Vec<u8> {
         }
         for (k, v) in &f.fields {
             match v {
-                Val::Scalar(s) => w.field(k.as_bytes(), s.as_bytes()),
+                Val::Scalar(s) => w.field(k.as_bytes(), s),
                 Val::EmptyList => w.empty_list(k.as_bytes()),
             }
         }
@@ -74,40 +103,121 @@ fn write(forms: &[F]) -> Vec<u8> {
     out
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
-
-    #[test]
-    fn written_forms_parse_back_exactly(forms in prop::collection::vec(form(), 1..5), search in any::<bool>()) {
-        let payload = write(&forms);
-        let framing = if search { Framing::Search } else { Framing::Object };
-        let mut body = b"RT/5.0.3 200 Ok\n\n".to_vec();
-        body.extend_from_slice(&payload);
-        body.extend_from_slice(if search { b"\n\n" } else { b"\n" });
-        let opts = ParseOptions::new().framing(framing).forms_only(true);
-        let r = parse_response_with(&body, &opts)
-            .map_err(|e| TestCaseError::fail(format!("{e} in {:?}", String::from_utf8_lossy(&body))))?;
-        prop_assert_eq!(r.form_count(), forms.len(), "{:?}", String::from_utf8_lossy(&body));
-        for (f, want) in r.forms().zip(&forms) {
-            let comments: Vec<String> = f.comments().map(|c| String::from_utf8(c.to_vec()).unwrap()).collect();
-            prop_assert_eq!(&comments, &want.comments);
-            prop_assert_eq!(f.len(), want.fields.len(), "{:?}", String::from_utf8_lossy(&body));
-            for (got, (k, v)) in f.fields().zip(&want.fields) {
-                prop_assert_eq!(got.key(), k.as_bytes(), "{:?}", String::from_utf8_lossy(&body));
-                match v {
-                    Val::Scalar(s) => {
-                        prop_assert!(!got.value().is_empty_list());
-                        prop_assert_eq!(
-                            got.value().to_str().unwrap().into_owned(),
-                            s.clone(),
-                            "{:?}",
-                            String::from_utf8_lossy(&body)
-                        );
-                    }
-                    Val::EmptyList => prop_assert!(got.value().is_empty_list()),
+/// Writes `forms`, frames them as `search` or object endpoints do, and
+/// requires them back exactly: forms, comments, keys, values, bytes.
+fn round_trip(forms: &[F], search: bool) -> Result<(), TestCaseError> {
+    let payload = write(forms);
+    let framing = if search {
+        Framing::Search
+    } else {
+        Framing::Object
+    };
+    let mut body = b"RT/5.0.3 200 Ok\n\n".to_vec();
+    body.extend_from_slice(&payload);
+    body.extend_from_slice(if search { b"\n\n" } else { b"\n" });
+    let shown = String::from_utf8_lossy(&body).into_owned();
+    let opts = ParseOptions::new().framing(framing).forms_only(true);
+    let r = parse_response_with(&body, &opts)
+        .map_err(|e| TestCaseError::fail(format!("{e} in {shown:?}")))?;
+    prop_assert_eq!(r.form_count(), forms.len(), "{:?}", shown);
+    for (f, want) in r.forms().zip(forms) {
+        let comments: Vec<String> = f
+            .comments()
+            .map(|c| String::from_utf8(c.to_vec()).unwrap())
+            .collect();
+        prop_assert_eq!(&comments, &want.comments);
+        prop_assert_eq!(f.len(), want.fields.len(), "{:?}", shown);
+        for (got, (k, v)) in f.fields().zip(&want.fields) {
+            prop_assert_eq!(got.key(), k.as_bytes(), "{:?}", shown);
+            match v {
+                Val::Scalar(s) => {
+                    prop_assert!(!got.value().is_empty_list());
+                    prop_assert_eq!(&got.value().to_bytes()[..], &s[..], "{:?}", shown);
                 }
+                Val::EmptyList => prop_assert!(got.value().is_empty_list()),
             }
         }
-        prop_assert_eq!(r.to_bytes(), body);
+    }
+    prop_assert_eq!(r.to_bytes(), body);
+    Ok(())
+}
+
+/// The hostile shares a run reached: cases holding at least one value of
+/// each kind.
+#[derive(Default, Debug)]
+struct Shares {
+    cases: usize,
+    multi_line: usize,
+    separator_line: usize,
+    comment_line: usize,
+    key_line: usize,
+    leading_blank: usize,
+    trailing_lf: usize,
+    cr: usize,
+    tab: usize,
+    non_utf8: usize,
+}
+
+impl Shares {
+    fn count(&mut self, forms: &[F]) {
+        let values: Vec<&[u8]> = forms
+            .iter()
+            .flat_map(|f| &f.fields)
+            .filter_map(|(_, v)| match v {
+                Val::Scalar(s) => Some(&s[..]),
+                Val::EmptyList => None,
+            })
+            .collect();
+        let any = |p: &dyn Fn(&[u8]) -> bool| usize::from(values.iter().any(|v| p(v)));
+        let lines = |v: &[u8], p: &dyn Fn(&[u8]) -> bool| v.split(|&b| b == b'\n').any(p);
+        self.cases += 1;
+        self.multi_line += any(&|v| v.contains(&b'\n'));
+        self.separator_line += any(&|v| lines(v, &|l| l == b"--"));
+        self.comment_line += any(&|v| lines(v, &|l| l.starts_with(b"#")));
+        self.key_line += any(&|v| lines(v, &|l| l.windows(2).any(|w| w == b": ")));
+        self.leading_blank +=
+            any(&|v| v.starts_with(b"\n") || v.starts_with(b" ") || v.starts_with(b"\t"));
+        self.trailing_lf += any(&|v| v.ends_with(b"\n"));
+        self.cr += any(&|v| v.contains(&b'\r'));
+        self.tab += any(&|v| v.contains(&b'\t'));
+        self.non_utf8 += any(&|v| std::str::from_utf8(v).is_err());
+    }
+}
+
+/// The central invariant over 3,000 generated form sets, with the share of
+/// each hostile kind printed and required: at least a third of the cases
+/// hold each of multi-line values, `--` lines, `#` lines, `Key: v` lines,
+/// leading blanks, trailing LFs, CR, tabs and non-UTF-8 bytes.
+#[test]
+fn written_forms_parse_back_exactly() {
+    use proptest::test_runner::{Config, TestRunner};
+    let shares = std::cell::RefCell::new(Shares::default());
+    let mut runner = TestRunner::new(Config {
+        cases: 3000,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let cases = (prop::collection::vec(form(), 1..5), any::<bool>());
+    runner
+        .run(&cases, |(forms, search)| {
+            shares.borrow_mut().count(&forms);
+            round_trip(&forms, search)
+        })
+        .unwrap();
+    let s = shares.into_inner();
+    eprintln!("hostile response values: {s:?}");
+    let share = |n: usize| n as f64 / s.cases as f64;
+    for n in [
+        s.multi_line,
+        s.separator_line,
+        s.comment_line,
+        s.key_line,
+        s.leading_blank,
+        s.trailing_lf,
+        s.cr,
+        s.tab,
+        s.non_utf8,
+    ] {
+        assert!(share(n) >= 1.0 / 3.0, "{s:?}");
     }
 }
