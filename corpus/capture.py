@@ -78,6 +78,8 @@ class Capture:
         fields = []
         if auth == "root":
             fields += [("user", USER), ("pass", PASS)]
+        elif isinstance(auth, tuple):
+            fields += [("user", auth[0]), ("pass", auth[1])]
         elif auth == "wrong":
             fields += [("user", USER), ("pass", "wrong-password")]
         if content is not None:
@@ -119,9 +121,7 @@ class Capture:
                 "method": "POST",
                 "path": "/REST/1.0/" + path,
                 "query": [[k, v] for k, v in (query or [])],
-                "auth": {"root": "user=root, pass=password (POST fields)",
-                         "wrong": "user=root, pass=wrong-password (POST fields)",
-                         "none": "no credentials"}[auth],
+                "auth": auth_text(auth),
                 "content": content,
                 "files": [fileinfo(f) for f in (files or [])],
             },
@@ -137,6 +137,15 @@ class Capture:
         with open(os.path.join(OUT, "manifest.json"), "w", encoding="utf-8") as fh:
             json.dump(man, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
+
+
+def auth_text(auth):
+    """How a capture authenticated, for the manifest."""
+    if isinstance(auth, tuple):
+        return "user=%s, pass=%s (POST fields)" % auth
+    return {"root": "user=root, pass=password (POST fields)",
+            "wrong": "user=root, pass=wrong-password (POST fields)",
+            "none": "no credentials"}[auth]
 
 
 def created_id(body):

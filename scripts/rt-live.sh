@@ -9,8 +9,12 @@
 #                                    RT_LIB, RT_LIVE_DIR) for running RT's Perl API against it
 #
 # Environment:
-#   RT_LIVE_DIR   state directory   (default /tmp/rt-live-<version>)
-#   RT_LIVE_PORT  TCP port          (default 8085 for RT 5, 8084 for RT 4)
+#   RT_LIVE_SITE  1: a site-configured instance, set up the way deployments are: time zone
+#                 Europe/Berlin, WebPath /rt (the URL ends in /rt), a custom lifecycle
+#                 `support` whose statuses hold spaces and non-ASCII letters (queue `Support`
+#                 is created by corpus/setup-site.pl). Its own state dir and port.
+#   RT_LIVE_DIR   state directory   (default /tmp/rt-live-<version>, -site appended for a site)
+#   RT_LIVE_PORT  TCP port          (default 8085 for RT 5, 8084 for RT 4; 8087 / 8086 for a site)
 #
 # Nothing under /etc is changed: the instance uses its own RT_SiteConfig.pm (selected with
 # the RT_SITE_CONFIG / RT_SITE_CONFIG_DIR environment variables), its own SQLite database,
@@ -31,12 +35,21 @@ case "$ver" in
   *) die "version must be 5 or 4, got '$ver'" ;;
 esac
 
+site=${RT_LIVE_SITE:-}
+webpath=
+suffix=
+if [[ $site == 1 ]]; then
+  default_port=$((default_port + 2))
+  webpath=/rt
+  suffix=-site
+fi
+
 base=/usr/share/request-tracker$ver
 setup=/usr/sbin/rt-setup-database-$ver
 server=$base/libexec/rt-server
-dir=${RT_LIVE_DIR:-/tmp/rt-live-$ver}
+dir=${RT_LIVE_DIR:-/tmp/rt-live-$ver$suffix}
 port=${RT_LIVE_PORT:-$default_port}
-url="http://127.0.0.1:$port"
+url="http://127.0.0.1:$port$webpath"
 pidfile=$dir/rt-server.pgid
 urlfile=$dir/url
 
@@ -130,7 +143,7 @@ Set(\$DatabaseUser, '');
 Set(\$DatabasePassword, '');
 Set(\$WebDomain, '127.0.0.1');
 Set(\$WebPort, $port);
-Set(\$WebPath, '');
+Set(\$WebPath, '$webpath');
 Set(\$WebBaseURL, 'http://127.0.0.1:$port');
 Set(\$MailCommand, 'sendmailpipe');
 Set(\$SendmailPath, '$dir/sendmail');
@@ -142,6 +155,37 @@ Set(\$Timezone, 'UTC');
 # Keep the Mason cache and file sessions out of /var.
 \$RT::MasonDataDir = '$dir/mason_data';
 \$RT::MasonSessionDir = '$dir/session_data';
+1;
+EOF
+  if [[ $site == 1 ]]; then write_site_config; fi
+}
+
+# The site-configured instance: what deployments change (see RT_LIVE_SITE above). RT needs
+# `use utf8;` for statuses with non-ASCII letters.
+write_site_config() {
+  cat >"$dir/RT_SiteConfig.d/site.pm" <<'EOF'
+use utf8;
+Set($Timezone, 'Europe/Berlin');
+my @support = ('new', 'open', 'waiting on customer', 'geprüft', 'resolved', 'rejected', 'deleted');
+my %from = map { my $s = $_; ($s => [grep { $_ ne $s } @support]) } @support;
+Set(%Lifecycles,
+    %{ RT->Config->Get('Lifecycles') },
+    support => {
+        initial     => ['new'],
+        active      => ['open', 'waiting on customer', 'geprüft'],
+        inactive    => ['resolved', 'rejected', 'deleted'],
+        defaults    => {
+            on_create           => 'new',
+            approved            => 'open',
+            denied              => 'rejected',
+            reminder_on_open    => 'open',
+            reminder_on_resolve => 'resolved',
+        },
+        transitions => { '' => ['new', 'open', 'resolved'], %from },
+        rights      => { '* -> deleted' => 'DeleteTicket', '* -> *' => 'ModifyTicket' },
+        actions     => [],
+    },
+);
 1;
 EOF
 }
@@ -203,6 +247,7 @@ case "$cmd" in
     write_config
     init_database
     srv_args=(--host 127.0.0.1 --port "$port")
+    if [[ -n $webpath ]]; then srv_args+=(--webpath "$webpath"); fi
     perl -MStarlet -e1 2>/dev/null || srv_args+=(--server Standalone)
     log "starting $server ${srv_args[*]}"
     (cd "$dir" && exec setsid "$server" "${srv_args[@]}" </dev/null >>"$dir/log/rt-server.log" 2>&1) &

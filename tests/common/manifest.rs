@@ -10,13 +10,21 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-/// The corpora captured from RT 5.0.3 and RT 4.4.6; each must have its
-/// manifest.
+/// The corpora captured from RT 5.0.3 and RT 4.4.6 as installed (UTC,
+/// English, stock lifecycle, no web path); each must have its manifest.
 pub const VERSIONS: [&str; 2] = ["rt5", "rt4"];
+
+/// The corpora captured from site-configured RT 5.0.3 and RT 4.4.6
+/// (`corpus/capture_site.py`: time zone, languages, every date format, a
+/// custom lifecycle, a web path).
+pub const SITE_VERSIONS: [&str; 2] = ["rt5-site", "rt4-site"];
+
+/// Every corpus.
+pub const ALL: [&str; 4] = ["rt5", "rt4", "rt5-site", "rt4-site"];
 
 /// One capture as its manifest lists it.
 pub struct Capture {
-    /// `rt5` or `rt4`.
+    /// `rt5`, `rt4`, `rt5-site` or `rt4-site`.
     pub version: &'static str,
     /// The file name, `019-ticket-show-complex.rt`.
     pub file: String,
@@ -91,15 +99,14 @@ pub fn captures(version: &'static str) -> Vec<Capture> {
     out
 }
 
-/// Every capture of every corpus ([`VERSIONS`]).
+/// Every capture of every corpus ([`ALL`]).
 pub fn all() -> Vec<Capture> {
-    VERSIONS.iter().flat_map(|v| captures(v)).collect()
+    ALL.iter().flat_map(|v| captures(v)).collect()
 }
 
 /// How many captures the manifests list (of one corpus, or of all).
 pub fn listed(version: Option<&str>) -> usize {
-    VERSIONS
-        .iter()
+    ALL.iter()
         .filter(|v| version.is_none_or(|x| x == **v))
         .map(|v| manifest(v)["captures"].as_array().map_or(0, Vec::len))
         .sum()
