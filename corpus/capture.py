@@ -679,7 +679,20 @@ def readme(corpus):
            "capture script knows independently of any parser (intended values, ids, RT codes).",
            "Dates, ids and session-dependent values differ between runs.", "",
            "Helper files: `capture.sh` (driver), `capture.py` (HTTP client, stdlib only),",
-           "`setup-rt.pl` (creates custom fields and a group through RT's Perl API).", ""]
+           "`setup-rt.pl` (creates custom fields and a group through RT's Perl API),",
+           "`capture_site.py` and `setup-site.pl` (the site-configured captures `rt<v>-site/`: RT in",
+           "Europe/Berlin under the WebPath `/rt`, a custom lifecycle, users of the languages de, ja,",
+           "ru and of every DateTimeFormat preference; each capture's `expect` names the user's",
+           "language, format and zone).", "",
+           "`<name>.expected.json` is the decoded structure of `<name>.rt` written by `expect.py`, an",
+           "independent reference decoder (Python standard library only, written from the wire-format",
+           "reference and RT's handlers; it shares no code with the crate). It also checks the decoded",
+           "values against the manifest's `expect` facts. Regenerate after a capture:", "",
+           "    python3 corpus/expect.py corpus/rt5 corpus/rt4 corpus/rt5-site corpus/rt4-site", "",
+           "It exits 1 when it prints a `WARNING` or `MISMATCH`. `corpus/check-expect.sh` (run by CI)",
+           "runs it on a temporary copy and fails on any warning or mismatch, or when its output differs",
+           "from the committed expected files; `tests/corpus.rs` then checks that the crate reads every",
+           "capture the manifests list as exactly these structures.", ""]
     for d in sorted(os.listdir(corpus)):
         man = os.path.join(corpus, d, "manifest.json")
         if not os.path.isfile(man):
