@@ -195,3 +195,28 @@ fn latin1_undo_without_content_length_follows_the_rest_of_the_response() {
     assert!(!o.converted);
     assert_eq!(&o.bytes[..], upgraded);
 }
+
+/// The writer lays out the same bytes on every sink: `Vec<u8>`,
+/// `bytes::BytesMut`, any `BufMut` through `BufMutSink`, and `LenCounter`
+/// counts exactly them.
+#[test]
+fn every_sink_receives_the_same_bytes() {
+    use rt_wire::{BufMutSink, LenCounter};
+    fn lay_out<S: rt_wire::Sink>(sink: S) -> S {
+        let mut w = FormWriter::new(sink);
+        w.comment(b"# Ticket 7");
+        w.field(b"Subject", b"hello");
+        w.field(b"Text", b"one\n  two\n");
+        w.list(b"Cc", [&b"a@example.com"[..], b"b@example.com"]);
+        w.end_form(true);
+        w.field(b"id", b"8");
+        w.finish()
+    }
+    let vec = lay_out(Vec::new());
+    assert!(vec.len() > 60);
+    let bytes_mut = lay_out(bytes::BytesMut::new());
+    assert_eq!(&bytes_mut[..], &vec[..]);
+    let BufMutSink(buf) = lay_out(BufMutSink(Vec::new()));
+    assert_eq!(buf, vec);
+    assert_eq!(lay_out(LenCounter::default()).0, vec.len());
+}
