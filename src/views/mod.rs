@@ -61,6 +61,7 @@ mod record;
 mod search;
 #[cfg(feature = "serde")]
 mod serde_impl;
+mod status_change;
 mod ticket;
 mod values;
 
@@ -79,6 +80,7 @@ pub use record::{CustomField, RawValue, Record};
 pub use search::{SearchFormat, SearchResults, SearchRow};
 #[cfg(feature = "serde")]
 pub use serde_impl::{DeError, from_form};
+pub use status_change::StatusChange;
 pub use ticket::{Group, Links, Queue, Relation, Template, Ticket, TicketList, User};
 pub use values::{
     DateTime, LinkTarget, ObjectRef, RtDate, Size, TicketStatus, TransactionType, parse_date,

@@ -1,0 +1,117 @@
+//! The site-configured corpora (`corpus/rt5-site`, `corpus/rt4-site`: RT in
+//! Europe/Berlin under the WebPath `/rt`, a custom lifecycle, users of the
+//! languages de, ja and ru and of every date format) read with the typed
+//! views, against what the capture script sent and knows.
+
+#[path = "common/manifest.rs"]
+#[allow(dead_code)]
+mod manifest;
+
+use manifest::{Capture, SITE_VERSIONS, captures};
+use rt_wire::views::{FromResponse, History, LongHistory, StatusChange, TicketList, TicketStatus};
+use rt_wire::{Framing, ParseOptions, parse_response_with};
+
+fn named<'a>(caps: &'a [Capture], prefix: &str) -> Vec<&'a Capture> {
+    let out: Vec<&Capture> = caps
+        .iter()
+        .filter(|c| c.file[4..].starts_with(prefix))
+        .collect();
+    assert!(!out.is_empty(), "no capture named {prefix}*");
+    out
+}
+
+fn lang(c: &Capture) -> &str {
+    c.entry["expect"]["lang"].as_str().expect("expect.lang")
+}
+
+fn change<'a>(from: &'a str, to: &'a str) -> StatusChange<'a> {
+    StatusChange {
+        from: TicketStatus::parse(from),
+        to: TicketStatus::parse(to),
+    }
+}
+
+/// Every user sees the custom status verbatim, non-ASCII letters included;
+/// the ticket view reads it as the status the manifest says was set.
+#[test]
+fn custom_statuses_come_back_verbatim() {
+    let mut checked = 0;
+    for v in SITE_VERSIONS {
+        let caps = captures(v);
+        for c in named(&caps, "show-") {
+            let r = parse_response_with(&c.body, &ParseOptions::new()).unwrap();
+            let list = TicketList::from_response(&r).unwrap();
+            let status = list.tickets[0].status().unwrap().unwrap();
+            let want = c.entry["expect"]["status"].as_str().unwrap();
+            assert_eq!(status, TicketStatus::Other(want), "{v}/{}", c.file);
+            assert_eq!(status.as_str(), "geprüft");
+            checked += 1;
+        }
+    }
+    // Two corpora, one capture per user (3 languages + 2 × 7 date formats).
+    assert_eq!(checked, 2 * 17);
+}
+
+/// The long history types every status change in every language: its
+/// `OldValue` / `NewValue` hold RT's stored statuses, never translated.
+#[test]
+fn long_history_status_changes_in_every_language() {
+    let mut checked = 0;
+    for v in SITE_VERSIONS {
+        let caps = captures(v);
+        for c in named(&caps, "history-long-") {
+            let opts = ParseOptions::new().framing(Framing::Object);
+            let r = parse_response_with(&c.body, &opts).unwrap();
+            let h = LongHistory::from_response(&r).unwrap();
+            let changes: Vec<StatusChange<'_>> =
+                h.entries.iter().filter_map(|e| e.status_change()).collect();
+            assert_eq!(
+                changes,
+                [
+                    change("new", "waiting on customer"),
+                    change("waiting on customer", "geprüft")
+                ],
+                "{v}/{} ({})",
+                c.file,
+                lang(c)
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2 * 4);
+}
+
+/// The short history types status changes where RT's description is
+/// English; translated descriptions (stock statuses translated too) stay
+/// verbatim and are not mistaken for anything.
+#[test]
+fn short_history_status_changes_where_english() {
+    let mut english = 0;
+    let mut translated = 0;
+    for v in SITE_VERSIONS {
+        let caps = captures(v);
+        for c in named(&caps, "history-general-") {
+            let r = parse_response_with(&c.body, &ParseOptions::new()).unwrap();
+            let h = History::from_response(&r).unwrap();
+            let changes: Vec<_> = h.entries.iter().filter_map(|e| e.status_change()).collect();
+            if lang(c) == "en" {
+                assert_eq!(
+                    changes,
+                    [
+                        (change("new", "open"), "anna"),
+                        (change("open", "stalled"), "ivan"),
+                        (change("stalled", "resolved"), "yuki"),
+                    ],
+                    "{v}/{}",
+                    c.file
+                );
+                english += 1;
+            } else {
+                assert_eq!(changes, [], "{v}/{}", c.file);
+                assert_eq!(h.entries.len(), 4, "{v}/{}", c.file);
+                translated += 1;
+            }
+        }
+    }
+    assert_eq!((english, translated), (2, 6));
+}
