@@ -8,7 +8,7 @@
 mod manifest;
 
 use manifest::{Capture, SITE_VERSIONS, captures};
-use rt_wire::views::{FromResponse, History, LongHistory, StatusChange, TicketList, TicketStatus};
+use rt_wire::views::{History, LongHistory, StatusChange, TicketList, TicketStatus};
 use rt_wire::{Framing, ParseOptions, parse_response_with};
 
 fn named<'a>(caps: &'a [Capture], prefix: &str) -> Vec<&'a Capture> {
