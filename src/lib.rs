@@ -50,7 +50,7 @@
 #![deny(missing_docs)]
 
 extern crate alloc;
-#[cfg(test)]
+#[cfg(any(test, feature = "std"))]
 extern crate std;
 
 mod catalogue;
@@ -58,6 +58,8 @@ mod error;
 mod form;
 mod grammar;
 mod options;
+#[cfg(feature = "std")]
+mod read_stream;
 pub mod request;
 mod response;
 mod scan;
