@@ -54,6 +54,8 @@ extern crate alloc;
 extern crate std;
 
 mod catalogue;
+#[cfg(feature = "client")]
+pub mod client;
 mod error;
 mod form;
 mod grammar;
