@@ -45,8 +45,10 @@ pub enum Error {
         /// The start of the body, lossily decoded.
         body_start: String,
     },
-    /// HTTP `200`, but the body has no RT status line (`RT/x.y.z <code>
-    /// <reason>`): a proxy's or a login page, or a URL that is not RT's base.
+    /// HTTP `200`, but the body is not empty and has no RT status line
+    /// (`RT/x.y.z <code> <reason>`): a proxy's or a login page, or a URL
+    /// that is not RT's base. (RT answers the content of an empty
+    /// attachment with an empty body, which is no error.)
     NotRt {
         /// The URL requested.
         url: String,

@@ -330,12 +330,13 @@ impl Client {
                     .map_err(|e| transport(url.clone(), e))?;
                 Err(Error::unauthorized(url, head.into()))
             }
-            Some(_) => Ok(BodyReader {
-                inner: io::Cursor::new(head).chain(reader),
-            }),
-            None => Err(Error::NotRt {
+            // An empty body is RT's too: the content of an empty attachment.
+            None if !head.is_empty() => Err(Error::NotRt {
                 url,
                 body_start: start_of(&head),
+            }),
+            _ => Ok(BodyReader {
+                inner: io::Cursor::new(head).chain(reader),
             }),
         }
     }

@@ -142,11 +142,13 @@ impl Client {
         Ok(Bytes::from(body))
     }
 
-    /// `body` if it is RT's answer and not a 401.
+    /// `body` if it is RT's answer and not a 401. RT answers the content
+    /// of an empty attachment with an empty body: that is RT's too.
     fn checked(&self, path: &str, body: Bytes) -> Result<Bytes, Error> {
         match rt_code(&body) {
             Some(401) => Err(Error::unauthorized(self.url(path), body)),
             Some(_) => Ok(body),
+            None if body.is_empty() => Ok(body),
             None => Err(Error::NotRt {
                 url: self.url(path),
                 body_start: start_of(&body),
