@@ -17,7 +17,7 @@ fn main() -> Result<()> {
 
     let history = rt.get(&read::TicketHistoryLong { id: 1 })?;
     let entries = &history.view().entries;
-    println!("ticket 1: {} transactions in its long history", entries.len());
+    println!("ticket 1: {} transactions", entries.len());
     let mut ours = None;
     for entry in entries {
         for a in entry.attachments()? {
