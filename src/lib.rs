@@ -30,6 +30,10 @@
 //!   messages as values ([`views::Message`], [`views::ServerError`]); owned
 //!   results ([`views::Owned`], `into_owned()` on the errors) that are
 //!   `'static + Send + Sync`.
+//! * [`stream`]: the streaming reader, push-style (`StreamReader`) or on
+//!   any `std::io::Read` (`ReadStream`, feature `std`).
+//! * `client` (feature `client`): a blocking HTTP client on ureq that
+//!   sends every endpoint and returns its view.
 //!
 //! ```
 //! let body = b"RT/5.0.3 200 Ok\n\nid: ticket/7\nSubject: hello\n\nContent: line one\n           indented\n\n\n";

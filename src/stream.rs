@@ -8,6 +8,9 @@
 //! response. The reader is the grammar's driver itself: [`crate::parse_response`]
 //! runs the same driver over the whole input at its end, so both read every
 //! body the same way, production for production.
+//!
+//! `ReadStream` (feature `std`) runs it on any `std::io::Read`, keeping the
+//! buffer for the caller.
 
 use core::ops::Range;
 
@@ -226,6 +229,7 @@ impl StreamReader {
     }
 }
 
+#[cfg(feature = "std")]
 impl StreamReader {
     /// Whether the event of `ready` is an empty piece of text (the empty
     /// line after a status line, an empty payload, an empty piece).
