@@ -231,6 +231,32 @@ fn transport_errors_and_bad_urls() {
     let rt = Client::new(format!("http://127.0.0.1:{port}"), "me", "p").unwrap();
     let e = rt.get_raw("").unwrap_err();
     assert!(matches!(e, Error::Transport { .. }), "{e:?}");
+    // A server that accepts and never answers: the read timeout.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", silent.local_addr().unwrap());
+    thread::spawn(move || {
+        let held = silent.accept();
+        thread::sleep(std::time::Duration::from_secs(3));
+        drop(held);
+    });
+    let rt = Client::builder(url)
+        .credentials("me", "p")
+        .io_timeout(std::time::Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let e = rt.get_raw("").unwrap_err();
+    assert!(
+        matches!(
+            &e,
+            Error::Transport {
+                source: ureq::Error::Timeout(_),
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
     for bad in ["127.0.0.1", "ftp://x", "http://", "http:///rt"] {
         assert!(
             matches!(Client::new(bad, "u", "p"), Err(Error::Config(_))),
