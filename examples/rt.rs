@@ -1,14 +1,14 @@
-//! A small RT command-line tool on rt-wire: builds requests with
-//! `rt_wire::request`, sends them with a std-only HTTP client, and prints
-//! what `rt_wire::views` reads from the answers.
+//! A small RT command-line tool on rt-wire: sends typed requests
+//! (`rt_wire::request`) with `rt_wire::client` (feature `client`) and prints
+//! the views (`rt_wire::views`) it gets back.
 //!
 //! ```text
 //! export RT_URL=$(scripts/rt-live.sh start 5)
-//! cargo run --example rt -- show ticket/1
-//! cargo run --example rt -- --url http://127.0.0.1:8085 history ticket/1
-//! cargo run --example rt -- history ticket/1 --long
-//! cargo run --example rt -- search "Queue = 'General'"
-//! cargo run --example rt -- comment ticket/1 "Looked at it."
+//! cargo run --features client --example rt -- show ticket/1
+//! cargo run --features client --example rt -- --url http://127.0.0.1:8085 history ticket/1
+//! cargo run --features client --example rt -- history ticket/1 --long
+//! cargo run --features client --example rt -- search "Queue = 'General'"
+//! cargo run --features client --example rt -- comment ticket/1 "Looked at it."
 //! ```
 //!
 //! Commands: `show ticket/<n>[,<m>…]`, `show user/<u>`, `show queue/<q>`,
@@ -18,19 +18,13 @@
 //! `$RT_URL`), `--user` / `--pass` (default `$RT_USER` / `$RT_PASS`, else
 //! `root` / `password`).
 
-#[path = "../tests/common/http.rs"]
-mod http;
-
 use std::process::ExitCode;
 
+use rt_wire::client::Client;
 use rt_wire::request::{
-    Credentials, ObjectType, Search, SearchFormat as Format, TicketComment, WriteRequest, read,
+    Endpoint, ObjectType, Search, SearchFormat as Format, TicketComment, WriteRequest, read,
 };
-use rt_wire::views::{
-    AttachmentList, History, LinkTarget, Links, LongHistory, Queue, Relation, Reply, SearchResults,
-    TicketList, User, ViewError,
-};
-use rt_wire::{Framing, ParseOptions, Response, parse_response_with};
+use rt_wire::views::{LinkTarget, Owned, Relation};
 
 const USAGE: &str = "usage: rt [--url URL] [--user U] [--pass P] COMMAND
   show ticket/<n>[,<m>...] | show user/<u> | show queue/<q>
@@ -84,21 +78,20 @@ fn run(args: Vec<String>) -> Result<()> {
         }
     }
     let url = url.ok_or(format!("no server: give --url or set RT_URL\n{USAGE}"))?;
-    let mut rt =
-        http::Session::new(&url, Some(Credentials::new(user, pass))).map_err(|e| e.to_string())?;
+    let rt = Client::new(url, user, pass).map_err(|e| e.to_string())?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     match words.as_slice() {
-        ["show", what] => show(&mut rt, what),
-        ["history", what] => history(&mut rt, ticket_id(what)?, long),
-        ["links", what] => links(&mut rt, ticket_id(what)?),
-        ["attachments", what] => attachments(&mut rt, ticket_id(what)?),
-        ["search", query] => search(&mut rt, query, format),
+        ["show", what] => show(&rt, what),
+        ["history", what] => history(&rt, ticket_id(what)?, long),
+        ["links", what] => links(&rt, ticket_id(what)?),
+        ["attachments", what] => attachments(&rt, ticket_id(what)?),
+        ["search", query] => search(&rt, query, format),
         ["comment", what, text] => write(
-            &mut rt,
+            &rt,
             &TicketComment::comment(ticket_id(what)?, *text).build(),
         ),
         ["correspond", what, text] => write(
-            &mut rt,
+            &rt,
             &TicketComment::correspond(ticket_id(what)?, *text).build(),
         ),
         _ => Err(USAGE.into()),
@@ -112,17 +105,9 @@ fn ticket_id(what: &str) -> Result<u64> {
         .map_err(|_| format!("not a ticket: {what:?} (ticket/<n>)"))
 }
 
-fn fetch(rt: &mut http::Session, path: &str) -> Result<Vec<u8>> {
-    rt.read(path).map_err(|e| format!("{path}: {e}"))
-}
-
-fn parse(body: &[u8], framing: Framing) -> Result<Response<'_>> {
-    parse_response_with(body, &ParseOptions::new().framing(framing)).map_err(|e| e.to_string())
-}
-
-/// RT's refusal or a shape error, as text.
-fn why(e: &ViewError<'_>) -> String {
-    e.to_string()
+/// Reads `endpoint` with the client: its view, owned.
+fn get<E: Endpoint>(rt: &Client, endpoint: &E) -> Result<Owned<E::Output>> {
+    rt.get(endpoint).map_err(|e| e.to_string())
 }
 
 fn text(b: &[u8]) -> String {
@@ -138,7 +123,7 @@ fn print_record(record: &rt_wire::views::Record<'_>) {
     }
 }
 
-fn show(rt: &mut http::Session, what: &str) -> Result<()> {
+fn show(rt: &Client, what: &str) -> Result<()> {
     let (kind, label) = what.split_once('/').ok_or(format!(
         "show what? {what:?} (ticket/<n>, user/<u>, queue/<q>)"
     ))?;
@@ -148,9 +133,14 @@ fn show(rt: &mut http::Session, what: &str) -> Result<()> {
                 .split(',')
                 .map(|n| n.parse().map_err(|_| format!("not a ticket number: {n:?}")))
                 .collect::<Result<Vec<u64>>>()?;
-            let body = fetch(rt, &read::show(ObjectType::Ticket, &ids, &[]))?;
-            let r = parse(&body, Framing::Object)?;
-            let list = TicketList::from_response(&r).map_err(|e| why(&e))?;
+            let owned = get(
+                rt,
+                &read::Tickets {
+                    ids,
+                    fields: vec![],
+                },
+            )?;
+            let list = owned.view();
             for (i, t) in list.tickets.iter().enumerate() {
                 if i > 0 {
                     println!("--");
@@ -173,15 +163,13 @@ fn show(rt: &mut http::Session, what: &str) -> Result<()> {
             }
         }
         "user" => {
-            let body = fetch(rt, &read::user(label).map_err(|e| e.to_string())?)?;
-            let r = parse(&body, Framing::Object)?;
-            let u = User::from_response(&r).map_err(|e| why(&e))?;
+            let owned = get(rt, &read::User::new(label).map_err(|e| e.to_string())?)?;
+            let u = owned.view();
             print_record(u.record());
         }
         "queue" => {
-            let body = fetch(rt, &read::queue(label).map_err(|e| e.to_string())?)?;
-            let r = parse(&body, Framing::Object)?;
-            let q = Queue::from_response(&r).map_err(|e| why(&e))?;
+            let owned = get(rt, &read::Queue::new(label).map_err(|e| e.to_string())?)?;
+            let q = owned.view();
             print_record(q.record());
         }
         _ => return Err(format!("cannot show {kind:?}")),
@@ -189,11 +177,10 @@ fn show(rt: &mut http::Session, what: &str) -> Result<()> {
     Ok(())
 }
 
-fn history(rt: &mut http::Session, id: u64, long: bool) -> Result<()> {
-    let body = fetch(rt, &read::ticket_history(id, long))?;
-    let r = parse(&body, Framing::Object)?;
+fn history(rt: &Client, id: u64, long: bool) -> Result<()> {
     if long {
-        let h = LongHistory::from_response(&r).map_err(|e| why(&e))?;
+        let owned = get(rt, &read::TicketHistoryLong { id })?;
+        let h = owned.view();
         for e in &h.entries {
             let kind = e.kind().map_or("?", |k| k.as_str());
             let desc = e
@@ -211,7 +198,8 @@ fn history(rt: &mut http::Session, id: u64, long: bool) -> Result<()> {
             }
         }
     } else {
-        let h = History::from_response(&r).map_err(|e| why(&e))?;
+        let owned = get(rt, &read::TicketHistory { id })?;
+        let h = owned.view();
         println!("# {} of {} transactions", h.header.matched, h.header.total);
         for e in &h.entries {
             println!("{}: {}", e.id, text(&e.description.to_bytes()));
@@ -220,10 +208,9 @@ fn history(rt: &mut http::Session, id: u64, long: bool) -> Result<()> {
     Ok(())
 }
 
-fn links(rt: &mut http::Session, id: u64) -> Result<()> {
-    let body = fetch(rt, &read::ticket_links(id, false))?;
-    let r = parse(&body, Framing::Object)?;
-    let l = Links::from_response(&r).map_err(|e| why(&e))?;
+fn links(rt: &Client, id: u64) -> Result<()> {
+    let owned = get(rt, &read::TicketLinks { id, long: false })?;
+    let l = owned.view();
     for rel in [
         Relation::DependsOn,
         Relation::DependedOnBy,
@@ -242,10 +229,9 @@ fn links(rt: &mut http::Session, id: u64) -> Result<()> {
     Ok(())
 }
 
-fn attachments(rt: &mut http::Session, id: u64) -> Result<()> {
-    let body = fetch(rt, &read::ticket_attachments(id))?;
-    let r = parse(&body, Framing::Object)?;
-    let l = AttachmentList::from_response(&r).map_err(|e| why(&e))?;
+fn attachments(rt: &Client, id: u64) -> Result<()> {
+    let owned = get(rt, &read::TicketAttachments { id })?;
+    let l = owned.view();
     for a in &l.items {
         let name = a.name.map_or("(Unnamed)".into(), text);
         println!("{}: {name} ({}, {})", a.id, a.content_type, a.size);
@@ -253,14 +239,13 @@ fn attachments(rt: &mut http::Session, id: u64) -> Result<()> {
     Ok(())
 }
 
-fn search(rt: &mut http::Session, query: &str, format: Option<Format>) -> Result<()> {
+fn search(rt: &Client, query: &str, format: Option<Format>) -> Result<()> {
     let mut s = Search::new(ObjectType::Ticket, query);
     if let Some(f) = format {
         s = s.format(f);
     }
-    let body = fetch(rt, &s.to_url())?;
-    let r = parse(&body, Framing::Search)?;
-    let results = SearchResults::from_response(&r).map_err(|e| why(&e))?;
+    let owned = get(rt, &s)?;
+    let results = owned.view();
     if results.rows.is_empty() {
         println!("# no tickets match");
     }
@@ -274,16 +259,13 @@ fn search(rt: &mut http::Session, query: &str, format: Option<Format>) -> Result
 }
 
 fn write(
-    rt: &mut http::Session,
+    rt: &Client,
     req: &std::result::Result<WriteRequest<'_>, rt_wire::request::EncodeError>,
 ) -> Result<()> {
     let req = req.as_ref().map_err(|e| format!("cannot encode: {e}"))?;
-    let body = rt.write(req).map_err(|e| format!("{}: {e}", req.path()))?;
-    let r = parse(&body, Framing::Object)?;
-    let reply = Reply::from_response(&r)
-        .check()
-        .map_err(|e| e.to_string())?;
-    for m in &reply.messages {
+    // A failure RT reports, also under `200 Ok`, is an error.
+    let reply = rt.send(req).map_err(|e| e.to_string())?;
+    for m in &reply.view().messages {
         println!("{}", text(m.text));
     }
     Ok(())

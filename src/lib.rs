@@ -30,6 +30,10 @@
 //!   messages as values ([`views::Message`], [`views::ServerError`]); owned
 //!   results ([`views::Owned`], `into_owned()` on the errors) that are
 //!   `'static + Send + Sync`.
+//! * [`stream`]: the streaming reader, push-style (`StreamReader`) or on
+//!   any `std::io::Read` (`ReadStream`, feature `std`).
+//! * `client` (feature `client`): a blocking HTTP client on ureq that
+//!   sends every endpoint and returns its view.
 //!
 //! ```
 //! let body = b"RT/5.0.3 200 Ok\n\nid: ticket/7\nSubject: hello\n\nContent: line one\n           indented\n\n\n";
@@ -50,14 +54,18 @@
 #![deny(missing_docs)]
 
 extern crate alloc;
-#[cfg(test)]
+#[cfg(any(test, feature = "std"))]
 extern crate std;
 
 mod catalogue;
+#[cfg(feature = "client")]
+pub mod client;
 mod error;
 mod form;
 mod grammar;
 mod options;
+#[cfg(feature = "std")]
+mod read_stream;
 pub mod request;
 mod response;
 mod scan;

@@ -8,6 +8,11 @@
 //! response. The reader is the grammar's driver itself: [`crate::parse_response`]
 //! runs the same driver over the whole input at its end, so both read every
 //! body the same way, production for production.
+//!
+//! `ReadStream` (feature `std`) runs it on any `std::io::Read`, keeping the
+//! buffer for the caller.
+
+use core::ops::Range;
 
 use crate::error::ParseError;
 use crate::form::Form;
@@ -15,6 +20,9 @@ use crate::grammar::machine::{Machine, Step};
 use crate::options::ParseOptions;
 use crate::response::Tables;
 use crate::status::{StatusLine, status_line};
+
+#[cfg(feature = "std")]
+pub use crate::read_stream::{DEFAULT_READ_SIZE, ReadStream};
 
 /// The result of one [`StreamReader::feed`].
 #[derive(Clone, Debug)]
@@ -155,8 +163,21 @@ impl StreamReader {
         buf: &'b [u8],
         eof: bool,
     ) -> Result<Status<Event<'r, 'b>>, ParseError> {
+        match self.step(buf, eof)? {
+            None => Ok(Status::Partial),
+            Some(ready) => {
+                let used = ready.used;
+                Ok(Status::Complete(self.event(buf, ready)?, used))
+            }
+        }
+    }
+
+    /// The first half of [`StreamReader::feed`]: reads the next step and
+    /// consumes its bytes, holding no borrow of `buf` (`None`: more input
+    /// is needed). [`StreamReader::event`] builds the event.
+    pub(crate) fn step(&mut self, buf: &[u8], eof: bool) -> Result<Option<Ready>, ParseError> {
         if !eof && !self.worth_trying(buf) {
-            return Ok(Status::Partial);
+            return Ok(None);
         }
         self.machine.flush(&mut self.tables);
         let step = self
@@ -166,33 +187,78 @@ impl StreamReader {
         let used = match &step {
             Step::Partial => {
                 self.tried = buf.len().max(1);
-                return Ok(Status::Partial);
+                return Ok(None);
             }
             Step::End => 0,
             Step::Status { next, .. } | Step::EmptyLine { next } | Step::Form { next, .. } => *next,
             Step::Text { end, .. } | Step::Raw { end } => *end,
         };
-        let status = match &step {
-            Step::Status { line, .. } => Some(
-                status_line(buf, line.start, &buf[line.clone()])
-                    .map_err(|e| e.relocate(buf, 0, self.offset, self.lines))?,
-            ),
-            _ => None,
+        let ready = Ready {
+            step,
+            used,
+            offset: self.offset,
+            lines: self.lines,
         };
+        if let Step::Status { line, .. } = &ready.step {
+            ready.status(buf, line)?;
+        }
         self.advance(buf, used);
-        let event = match (step, status) {
-            (_, Some(s)) => Event::Status(s),
-            (Step::Text { end, .. }, _) => Event::Text(&buf[..end]),
-            (Step::Raw { end }, _) => Event::Raw(&buf[..end]),
-            (Step::Form { .. }, _) => match self.tables.form(buf, 0) {
+        Ok(Some(ready))
+    }
+
+    /// The second half of [`StreamReader::feed`]: the event of a step that
+    /// [`StreamReader::step`] read from the same `buf`.
+    pub(crate) fn event<'r, 'b>(
+        &'r self,
+        buf: &'b [u8],
+        ready: Ready,
+    ) -> Result<Event<'r, 'b>, ParseError> {
+        Ok(match ready.step {
+            Step::Status { ref line, .. } => Event::Status(ready.status(buf, line)?),
+            Step::Text { end, .. } => Event::Text(&buf[..end]),
+            Step::Raw { end } => Event::Raw(&buf[..end]),
+            Step::Form { .. } => match self.tables.form(buf, 0) {
                 Some(f) => Event::Form(f),
                 // An empty payload: no form.
                 None => Event::Text(&buf[..0]),
             },
-            (Step::End, _) => Event::End,
+            Step::End => Event::End,
             // The empty line after a status line.
-            _ => Event::Text(&buf[..0]),
-        };
-        Ok(Status::Complete(event, used))
+            Step::EmptyLine { .. } | Step::Partial => Event::Text(&buf[..0]),
+        })
+    }
+}
+
+#[cfg(feature = "std")]
+impl StreamReader {
+    /// Whether the event of `ready` is an empty piece of text (the empty
+    /// line after a status line, an empty payload, an empty piece).
+    pub(crate) fn is_empty_text(&self, ready: &Ready) -> bool {
+        match ready.step {
+            Step::EmptyLine { .. } | Step::Partial => true,
+            Step::Text { end, .. } | Step::Raw { end } => end == 0,
+            Step::Form { .. } => self.tables.forms.is_empty(),
+            Step::Status { .. } | Step::End => false,
+        }
+    }
+}
+
+/// A step [`StreamReader::step`] read: what [`StreamReader::event`] needs to
+/// build its event.
+#[derive(Debug)]
+pub(crate) struct Ready {
+    step: Step,
+    /// Bytes the step consumed.
+    pub(crate) used: usize,
+    /// Bytes and lines consumed before it.
+    offset: usize,
+    lines: usize,
+}
+
+impl Ready {
+    /// The status line at `line`, with its error placed in the stream.
+    fn status<'b>(&self, buf: &'b [u8], line: &Range<usize>) -> Result<StatusLine<'b>, ParseError> {
+        status_line(buf, line.start, &buf[line.clone()])
+            .map_err(|e| e.relocate(buf, 0, self.offset, self.lines))
     }
 }

@@ -19,10 +19,10 @@ pub(crate) fn errors(live: &mut Live, a: u64, user: &str, pass: &str) {
 /// No credentials, and a wrong password.
 fn unauthenticated(live: &mut Live, a: u64, user: &str, pass: &str) {
     // No credentials.
-    let mut anon = Session::new(&live.url, None).unwrap();
+    let anon = Client::builder(&live.url).build().unwrap();
     let path = read::ticket(a);
     live.endpoints.insert(endpoint("read", &path));
-    let body = anon.read(&path).unwrap();
+    let body = unauthorized(anon.get_raw(&path));
     let e = refusal(TicketList::from_response(&object(&body)), &body);
     check_eq!(
         live,
@@ -36,8 +36,8 @@ fn unauthenticated(live: &mut Live, a: u64, user: &str, pass: &str) {
 
     // A wrong password.
     let wrong = format!("{pass}-wrong");
-    let mut bad = Session::new(&live.url, Some(Credentials::new(user, wrong))).unwrap();
-    let body = bad.read(&path).unwrap();
+    let bad = Client::new(&live.url, user, wrong).unwrap();
+    let body = unauthorized(bad.get_raw(&path));
     let e = refusal(TicketList::from_response(&object(&body)), &body);
     check_eq!(
         live,
@@ -250,9 +250,8 @@ fn invalid_value(live: &mut Live, a: u64) {
 /// produce, sent as raw content.
 fn syntax_error(live: &mut Live, a: u64) {
     let path = format!("ticket/{a}/edit");
-    live.endpoints.insert(endpoint("write", &path));
     let raw = format!("id: ticket/{a}\nSubject: never applied\n# not allowed here\n");
-    let body = live.rt.write_raw(&path, raw.as_bytes()).unwrap();
+    let body = live.write_raw(&path, raw.as_bytes());
     let e = reply(&body).check().unwrap_err();
     check_eq!(live, e.status(), Some(Status::Conflict), "{}", lossy(&body));
     match e.message().map(|n| n.message) {
@@ -329,7 +328,9 @@ fn logout_ends_session(live: &mut Live, a: u64) {
         "{}",
         lossy(&body)
     );
-    let body = live.show(a);
+    let path = read::ticket(a);
+    live.endpoints.insert(endpoint("read", &path));
+    let body = unauthorized(live.rt.get_raw(&path));
     let e = refusal(TicketList::from_response(&object(&body)), &body);
     check_eq!(
         live,

@@ -98,8 +98,7 @@ fn legacy_link_component(live: &mut Live, o: &Others) {
         if del {
             params.push(("del", "1"));
         }
-        live.endpoints.insert(endpoint("write", "ticket/link"));
-        let body = live.rt.post_params("ticket/link", &params).unwrap();
+        let body = live.post_params("ticket/link", &params);
         let r = reply(&body);
         check!(
             live,
@@ -142,7 +141,7 @@ fn legacy_link_refusals(live: &mut Live, o: &Others) {
         ),
     ];
     for (params, want) in refusals {
-        let body = live.rt.post_params("ticket/link", params).unwrap();
+        let body = live.post_params("ticket/link", params);
         let r = object(&body);
         check!(live, r.forms().next().is_none(), "{}", lossy(&body));
         check_eq!(

@@ -3,19 +3,23 @@
 
 use crate::*;
 use rt_wire::request::{Endpoint, ViewOf};
+use rt_wire::views::Owned;
 
-/// Fetches `ep` and reads the answer through it; a refusal or a shape error
-/// fails the suite. The body is leaked to keep the view's borrow simple in a
-/// test.
+/// Fetches `ep` through the client's typed call (`Client::get`); a refusal
+/// or a shape error fails the suite. The owned answer is leaked to keep the
+/// view's borrow simple in a test.
 fn fetch<E: Endpoint>(live: &mut Live, ep: &E) -> ViewOf<'static, E> {
-    let body: &'static [u8] = Vec::leak(live.read(&ep.path_and_query()));
-    let view = ep
-        .read(body)
-        .unwrap_or_else(|e| panic!("{}: {e}\n{}", ep.path_and_query(), lossy(body)));
-    // The crate against itself (the same body read twice): asserted, not
-    // counted.
-    assert!(ep.read_owned(body).is_ok(), "{}", ep.path_and_query());
-    view
+    let path = ep.path_and_query();
+    live.endpoints.insert(endpoint("read", &path));
+    let owned = live.rt.get(ep).unwrap_or_else(|e| {
+        let body = e.body().map(|b| lossy(b)).unwrap_or_default();
+        panic!("{path}: {e}\n{body}")
+    });
+    let owned: &'static Owned<E::Output> = Box::leak(Box::new(owned));
+    // The crate against itself (the same body read borrowed): asserted,
+    // not counted.
+    assert!(ep.read(owned.response().bytes()).is_ok(), "{path}");
+    owned.view()
 }
 
 /// Ticket `a` has attachments and history (created by the suite before).
