@@ -6,51 +6,33 @@
 //! `multipart/form-data; boundary=<that>`.
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
 use rt_wire::request::{RequestForm, multipart_body, urlencoded_body};
 
-const USAGE: &str = "usage: rt-wire encode [--urlencoded | --multipart] [FILE]\n\
-    reads JSON [[name, value], ...] and prints the content text or the body";
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Content,
-    UrlEncoded,
-    Multipart,
+#[derive(clap::Args)]
+pub struct EncodeArgs {
+    /// Print the whole `application/x-www-form-urlencoded` body.
+    #[arg(long, conflicts_with = "multipart")]
+    urlencoded: bool,
+    /// Print the whole `multipart/form-data` body (its boundary is the first
+    /// line without the leading `--`).
+    #[arg(long)]
+    multipart: bool,
+    /// The JSON input; stdin when absent or `-`.
+    file: Option<PathBuf>,
 }
 
-/// Runs `rt-wire encode`; `args` are the arguments after `encode`.
+/// Runs `rt-wire encode`.
 ///
 /// # Errors
-/// A message for the user: bad arguments, unreadable input, malformed JSON,
-/// or a name or value RT could not read back as given.
-pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<(), String> {
-    let mut output = Output::Content;
-    let mut file = None;
-    for a in args {
-        match a.as_str() {
-            "--urlencoded" if output == Output::Content => output = Output::UrlEncoded,
-            "--multipart" if output == Output::Content => output = Output::Multipart,
-            "--urlencoded" | "--multipart" => {
-                return Err(format!("only one of --urlencoded, --multipart\n{USAGE}"));
-            }
-            "-h" | "--help" => {
-                return stdout
-                    .write_all(USAGE.as_bytes())
-                    .and_then(|()| stdout.write_all(b"\n"))
-                    .map_err(|e| e.to_string());
-            }
-            s if s.starts_with('-') && s != "-" => {
-                return Err(format!("unknown option {s}\n{USAGE}"));
-            }
-            s if file.is_none() => file = Some(s),
-            _ => return Err(format!("more than one FILE\n{USAGE}")),
-        }
-    }
+/// A message for the user: unreadable input, malformed JSON, or a name or
+/// value RT could not read back as given.
+pub fn run(args: &EncodeArgs, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<(), String> {
     let mut input = Vec::new();
-    match file {
-        Some(path) if path != "-" => {
-            input = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    match &args.file {
+        Some(path) if path != Path::new("-") => {
+            input = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         }
         _ => {
             stdin
@@ -70,14 +52,14 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         ));
     }
     let content = form.to_bytes();
-    let body = match output {
-        Output::Content => content,
-        Output::UrlEncoded => {
-            let mut out = Vec::new();
-            urlencoded_body(&content, None, &mut out);
-            out
-        }
-        Output::Multipart => multipart_body(&content, None, &[]).into_bytes(),
+    let body = if args.urlencoded {
+        let mut out = Vec::new();
+        urlencoded_body(&content, None, &mut out);
+        out
+    } else if args.multipart {
+        multipart_body(&content, None, &[]).into_bytes()
+    } else {
+        content
     };
     stdout.write_all(&body).map_err(|e| e.to_string())
 }
@@ -218,9 +200,17 @@ mod tests {
     use super::*;
 
     fn encode(args: &[&str], input: &str) -> Result<String, String> {
-        let args: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            args: EncodeArgs,
+        }
+        let cli = <Cli as clap::Parser>::try_parse_from(
+            std::iter::once("encode").chain(args.iter().copied()),
+        )
+        .map_err(|e| e.to_string())?;
         let mut out = Vec::new();
-        run(&args, &mut input.as_bytes(), &mut out)?;
+        run(&cli.args, &mut input.as_bytes(), &mut out)?;
         Ok(String::from_utf8_lossy(&out).into_owned())
     }
 

@@ -1,60 +1,179 @@
-//! `rt-wire`: parse Request Tracker REST 1.0 responses from the command line.
-//!
-//! ```text
-//! rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf] [--forms-only] [FILE]
-//! rt-wire bench [--mode borrowed|decoded|stream] [--reps N] [--chunk BYTES] [--framing …] FILE
-//! ```
+//! `rt-wire`: parse Request Tracker REST 1.0 responses from the command line,
+//! print their typed views as JSON, encode request forms, benchmark the parser.
 
 use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use rt_wire::{BodyKind, Framing, KeySplit, ParseOptions, Payload, Response, parse_response_with};
 
 mod encode;
 mod json;
 mod views;
 
-const USAGE: &str = "usage:
-  rt-wire parse [--framing object|search|content] [--keys first|last] [--crlf]
-                [--forms-only] [FILE]
-      Parse a REST 1.0 response (stdin when no FILE) and print it as JSON:
-      {\"status\":{\"version\",\"code\",\"reason\"}|null,\"forms\":[{\"comments\":[…],
-      \"fields\":[[name, decoded value],…]}],\"text\":null|\"…\"}.
-  rt-wire parse --as KIND [FILE]
-      Print the typed view of the response as JSON. KIND: ticket, links,
-      attachments, attachment, content, history, history-long, search, user,
-      queue, group, transaction, message (content writes the exact bytes).
-  rt-wire bench [--mode borrowed|decoded|stream] [--reps N] [--chunk BYTES]
-                [--framing …] FILE
-      Parse FILE N times (stream: read from disk in chunks through the
-      streaming reader); print mode= bytes= reps= median_s= mb_per_s= forms=
-      fields= peak_rss_kb= on one line.
-  rt-wire encode [--urlencoded | --multipart] [FILE]
-      Read JSON [[name, value], …] (stdin when no FILE) and print the `content`
-      form RT reads back exactly, or the whole request body.
-";
+/// Parse Request Tracker REST 1.0 responses (exactly, as RT sent them) and
+/// print them as JSON; encode request forms RT reads back exactly.
+#[derive(Parser)]
+#[command(name = "rt-wire", version, args_override_self = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse a response (stdin when no FILE) and print it as JSON.
+    ///
+    /// Prints {"status":{"version","code","reason"}|null,
+    /// "forms":[{"comments":[…],"fields":[[name, decoded value],…]}],
+    /// "text":null|"…"}; strings that are not UTF-8 come out as
+    /// {"base64":"…"}. With --as KIND, prints the typed view of the response
+    /// instead (content: the attachment's exact bytes).
+    Parse(ParseArgs),
+    /// Read JSON [[name, value], …] and print the `content` form RT reads
+    /// back exactly, or the whole request body.
+    Encode(encode::EncodeArgs),
+    /// Parse FILE N times and print mode= bytes= reps= median_s= mb_per_s=
+    /// forms= fields= peak_rss_kb= on one line.
+    Bench(BenchArgs),
+    /// The generator is the testkit's `rt-wire-generate` now.
+    #[command(hide = true, disable_help_flag = true)]
+    Generate {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        args: Vec<String>,
+    },
+}
+
+/// How the body is read: which endpoint it came from, and key splitting.
+#[derive(Args)]
+struct ReadArgs {
+    /// The endpoint the body came from: `search/…` appends two LFs after its
+    /// payload, object endpoints one, `…/content` none. Without it (or
+    /// --forms-only) a payload that is not forms is shown as "text".
+    #[arg(long, value_enum)]
+    framing: Option<FramingArg>,
+    /// Where a key line splits: at the first ": ", or the last (the
+    /// `…/customfields` listings, whose keys are bare custom-field names).
+    #[arg(long, value_enum)]
+    keys: Option<KeysArg>,
+    /// Accept CRLF line ends.
+    #[arg(long)]
+    crlf: bool,
+    /// Fail when the payload is not a well-formed form set.
+    #[arg(long)]
+    forms_only: bool,
+}
+
+#[derive(Args)]
+struct ParseArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Print the typed view of this kind instead (read with the kind's own
+    /// framing; the reading options above do not apply).
+    #[arg(long = "as", value_enum, value_name = "KIND")]
+    kind: Option<views::Kind>,
+    /// The response body; stdin when absent or `-`.
+    file: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+    /// What each parse does.
+    #[arg(long, value_enum, default_value_t = Mode::Borrowed)]
+    mode: Mode,
+    /// How many parses (the median is printed).
+    #[arg(long, value_name = "N", default_value = "10")]
+    reps: NonZeroUsize,
+    /// The read size of --mode stream, in bytes.
+    #[arg(long, value_name = "BYTES", default_value = "65536")]
+    chunk: NonZeroUsize,
+    /// The response body.
+    file: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FramingArg {
+    Object,
+    Search,
+    Content,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KeysArg {
+    First,
+    Last,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Mode {
+    /// The one-shot parse: every key and raw value, borrowed.
+    Borrowed,
+    /// The one-shot parse, then every value de-indented into an owned string.
+    Decoded,
+    /// FILE read from disk in --chunk reads through the streaming reader.
+    Stream,
+}
+
+impl Mode {
+    fn name(self) -> &'static str {
+        match self {
+            Mode::Borrowed => "borrowed",
+            Mode::Decoded => "decoded",
+            Mode::Stream => "stream",
+        }
+    }
+}
+
+impl ReadArgs {
+    fn options(&self) -> ParseOptions {
+        let mut options = ParseOptions::new()
+            .allow_crlf(self.crlf)
+            .forms_only(self.forms_only);
+        if let Some(f) = self.framing {
+            options = options.framing(match f {
+                FramingArg::Object => Framing::Object,
+                FramingArg::Search => Framing::Search,
+                FramingArg::Content => Framing::Content,
+            });
+        }
+        if let Some(k) = self.keys {
+            options = options.key_split(match k {
+                KeysArg::First => KeySplit::First,
+                KeysArg::Last => KeySplit::Last,
+            });
+        }
+        options
+    }
+
+    /// Whether a body that failed to parse is shown as text instead: when
+    /// neither `--framing` nor `--forms-only` was given and no limit was hit.
+    fn falls_back_to_text(&self, e: &rt_wire::ParseError) -> bool {
+        self.framing.is_none()
+            && !self.forms_only
+            && !matches!(e.kind(), rt_wire::ErrorKind::Limit(_))
+    }
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = match args.first().map(String::as_str) {
-        Some("parse") => cmd_parse(&args[1..], &mut out),
-        Some("bench") => cmd_bench(&args[1..], &mut out),
-        Some("encode") => {
-            encode::run(&args[1..], &mut io::stdin().lock(), &mut out).map_err(Failure::Error)
+    let result = match cli.command {
+        Command::Parse(a) => cmd_parse(&a, &mut out),
+        Command::Bench(a) => cmd_bench(&a, &mut out),
+        Command::Encode(a) => encode::run(&a, &mut io::stdin().lock(), &mut out),
+        Command::Generate { .. } => {
+            eprintln!(
+                "rt-wire: generate is the testkit's rt-wire-generate now: cargo run -p \
+                 rt-wire-testkit --release --bin rt-wire-generate -- KIND BYTES [--seed N]"
+            );
+            return ExitCode::from(2);
         }
-        // The generator lives in the testkit now; say where.
-        Some("generate") => Err(Failure::Usage(String::from(
-            "generate is the testkit's rt-wire-generate now: cargo run -p rt-wire-testkit \
-             --release --bin rt-wire-generate -- KIND BYTES [--seed N]",
-        ))),
-        Some("-h" | "--help" | "help") => {
-            let _ = out.write_all(USAGE.as_bytes());
-            Ok(())
-        }
-        _ => Err(Failure::Usage(String::from("expected a command"))),
     };
     let flushed = out.flush();
     match result {
@@ -63,143 +182,50 @@ fn main() -> ExitCode {
             eprintln!("rt-wire: cannot write output");
             ExitCode::FAILURE
         }
-        Err(Failure::Usage(m)) => {
-            eprintln!("rt-wire: {m}\n{USAGE}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Error(m)) => {
+        Err(m) => {
             eprintln!("rt-wire: {m}");
             ExitCode::FAILURE
         }
     }
 }
 
-enum Failure {
-    Usage(String),
-    Error(String),
-}
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Self {
-        Failure::Error(e.to_string())
-    }
-}
-
-/// Options shared by the commands.
-struct Common {
-    options: ParseOptions,
-    /// Whether `--framing` was given (the caller knows the endpoint).
-    framing_given: bool,
-    file: Option<String>,
-    rest: Vec<(String, String)>,
-}
-
-impl Common {
-    /// Whether a body that failed to parse is shown as text instead: when
-    /// neither `--framing` nor `--forms-only` was given and no limit was hit.
-    fn falls_back_to_text(&self, e: &rt_wire::ParseError) -> bool {
-        !self.framing_given
-            && !self.options.forms_only
-            && !matches!(e.kind(), rt_wire::ErrorKind::Limit(_))
-    }
-}
-
-fn common(args: &[String], takes_value: &[&str]) -> Result<Common, Failure> {
-    let mut options = ParseOptions::new();
-    let mut file = None;
-    let mut rest = Vec::new();
-    let mut framing_given = false;
-    let mut i = 0;
-    while i < args.len() {
-        let a = args[i].as_str();
-        match a {
-            "--framing" => {
-                i += 1;
-                framing_given = true;
-                options = options.framing(match args.get(i).map(String::as_str) {
-                    Some("object") => Framing::Object,
-                    Some("search") => Framing::Search,
-                    Some("content") => Framing::Content,
-                    _ => {
-                        return Err(Failure::Usage(
-                            "--framing takes object, search or content".into(),
-                        ));
-                    }
-                });
-            }
-            "--crlf" => options = options.allow_crlf(true),
-            "--forms-only" => options = options.forms_only(true),
-            "--keys" => {
-                i += 1;
-                options = options.key_split(match args.get(i).map(String::as_str) {
-                    Some("first") => KeySplit::First,
-                    Some("last") => KeySplit::Last,
-                    _ => return Err(Failure::Usage("--keys takes first or last".into())),
-                });
-            }
-            _ if takes_value.contains(&a) => {
-                i += 1;
-                let v = args
-                    .get(i)
-                    .ok_or_else(|| Failure::Usage(format!("{a} needs a value")))?;
-                rest.push((a.to_string(), v.clone()));
-            }
-            _ if a.starts_with("--") => return Err(Failure::Usage(format!("unknown option {a}"))),
-            _ if file.is_none() => file = Some(a.to_string()),
-            _ => return Err(Failure::Usage(format!("unexpected argument {a}"))),
-        }
-        i += 1;
-    }
-    Ok(Common {
-        options,
-        framing_given,
-        file,
-        rest,
-    })
-}
-
-fn read_input(file: Option<&str>) -> Result<Vec<u8>, Failure> {
+/// The bytes of `file`, or of stdin when it is absent or `-`.
+fn read_input(file: Option<&Path>) -> Result<Vec<u8>, String> {
     match file {
-        Some(path) if path != "-" => {
-            std::fs::read(path).map_err(|e| Failure::Error(format!("{path}: {e}")))
+        Some(path) if path != Path::new("-") => {
+            std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
         }
         _ => {
             let mut v = Vec::new();
-            io::stdin().read_to_end(&mut v)?;
+            io::stdin()
+                .read_to_end(&mut v)
+                .map_err(|e| format!("standard input: {e}"))?;
             Ok(v)
         }
     }
 }
 
-fn parse_error(input: &[u8], e: &rt_wire::ParseError) -> Failure {
-    let _ = input;
-    Failure::Error(format!("parse error: {e}"))
+fn parse_error(e: &rt_wire::ParseError) -> String {
+    format!("parse error: {e}")
 }
 
-fn cmd_parse(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
-    let c = common(args, &["--as"])?;
-    let input = read_input(c.file.as_deref())?;
-    if let Some((_, kind)) = c.rest.iter().find(|(k, _)| k == "--as") {
-        if !views::KINDS.contains(&kind.as_str()) {
-            return Err(Failure::Usage(format!(
-                "--as takes one of {}",
-                views::KINDS.join(", ")
-            )));
-        }
-        return views::run_as(kind, &input, out).map_err(Failure::Error);
+fn cmd_parse(args: &ParseArgs, out: &mut dyn Write) -> Result<(), String> {
+    let input = read_input(args.file.as_deref())?;
+    if let Some(kind) = args.kind {
+        return views::run_as(kind, &input, out);
     }
-    let response = match parse_response_with(&input, &c.options) {
+    let options = args.read.options();
+    let response = match parse_response_with(&input, &options) {
         Ok(r) => r,
         // Without `--framing` the endpoint is unknown: a payload that does not
         // read as forms (an attachment's raw content, say) is shown as text.
-        Err(e) if c.falls_back_to_text(&e) => {
-            parse_response_with(&input, &c.options.framing(Framing::Content))
-                .map_err(|_| parse_error(&input, &e))?
+        Err(e) if args.read.falls_back_to_text(&e) => {
+            parse_response_with(&input, &options.framing(Framing::Content))
+                .map_err(|_| parse_error(&e))?
         }
-        Err(e) => return Err(parse_error(&input, &e)),
+        Err(e) => return Err(parse_error(&e)),
     };
-    write_parse_json(&response, out)?;
-    Ok(())
+    write_parse_json(&response, out).map_err(|e| e.to_string())
 }
 
 /// Writes the generic JSON of `rt-wire parse`.
@@ -269,46 +295,21 @@ fn write_parse_json(r: &Response<'_>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"}\n")
 }
 
-fn cmd_bench(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
-    let c = common(args, &["--mode", "--reps", "--chunk"])?;
-    let mut mode = "borrowed".to_string();
-    let mut reps = 10usize;
-    let mut chunk = 65_536usize;
-    for (k, v) in &c.rest {
-        let number = || {
-            v.parse::<usize>()
-                .ok()
-                .filter(|&n| n > 0)
-                .ok_or_else(|| Failure::Usage(format!("{k} takes a positive number")))
-        };
-        match k.as_str() {
-            "--mode" if ["borrowed", "decoded", "stream"].contains(&v.as_str()) => {
-                mode.clone_from(v);
-            }
-            "--mode" => {
-                return Err(Failure::Usage(
-                    "--mode takes borrowed, decoded or stream".into(),
-                ));
-            }
-            "--chunk" => chunk = number()?,
-            _ => reps = number()?,
-        }
-    }
-    let Some(file) = c.file.as_deref() else {
-        return Err(Failure::Usage("bench needs a FILE".into()));
-    };
+fn cmd_bench(args: &BenchArgs, out: &mut dyn Write) -> Result<(), String> {
+    let (reps, chunk, file) = (args.reps.get(), args.chunk.get(), args.file.as_path());
+    let options = args.read.options();
     let mut times = Vec::with_capacity(reps);
     let (mut forms, mut fields) = (0, 0);
     let bytes;
-    if mode == "stream" {
+    if args.mode == Mode::Stream {
         // The file is read from disk in chunks: memory stays bounded by the
         // largest form plus one chunk, whatever the file's size.
         bytes = std::fs::metadata(file)
-            .map_err(|e| Failure::Error(format!("{file}: {e}")))?
+            .map_err(|e| format!("{}: {e}", file.display()))?
             .len();
         for _ in 0..reps {
             let t = Instant::now();
-            (forms, fields) = stream_file(file, chunk, &c.options)?;
+            (forms, fields) = stream_file(file, chunk, &options)?;
             times.push(t.elapsed().as_secs_f64());
         }
     } else {
@@ -316,10 +317,10 @@ fn cmd_bench(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
         bytes = input.len() as u64;
         for _ in 0..reps {
             let t = Instant::now();
-            let r = parse_response_with(&input, &c.options).map_err(|e| parse_error(&input, &e))?;
+            let r = parse_response_with(&input, &options).map_err(|e| parse_error(&e))?;
             forms = r.form_count();
             fields = r.field_count();
-            if mode == "decoded" {
+            if args.mode == Mode::Decoded {
                 // The work other parsers do: every value de-indented into an
                 // owned string.
                 let mut total = 0usize;
@@ -341,21 +342,22 @@ fn cmd_bench(args: &[String], out: &mut dyn Write) -> Result<(), Failure> {
     let mbps = bytes as f64 / median / 1e6;
     writeln!(
         out,
-        "mode={mode} bytes={bytes} reps={reps} median_s={median:.6} mb_per_s={mbps:.1} forms={forms} fields={fields} peak_rss_kb={}",
+        "mode={} bytes={bytes} reps={reps} median_s={median:.6} mb_per_s={mbps:.1} forms={forms} fields={fields} peak_rss_kb={}",
+        args.mode.name(),
         peak_rss_kb()
-    )?;
-    Ok(())
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// Streams `file` through the reader in `chunk`-byte reads; returns the
 /// number of forms and fields.
 fn stream_file(
-    file: &str,
+    file: &Path,
     chunk: usize,
     options: &ParseOptions,
-) -> Result<(usize, usize), Failure> {
+) -> Result<(usize, usize), String> {
     use rt_wire::stream::{Event, Status, StreamReader};
-    let mut f = std::fs::File::open(file).map_err(|e| Failure::Error(format!("{file}: {e}")))?;
+    let mut f = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let mut reader = StreamReader::with_options(*options);
     let mut buf: Vec<u8> = Vec::with_capacity(chunk * 2);
     let mut eof = false;
@@ -366,7 +368,7 @@ fn stream_file(
     loop {
         match reader
             .feed(&buf[start..], eof)
-            .map_err(|e| Failure::Error(format!("parse error: {e}")))?
+            .map_err(|e| parse_error(&e))?
         {
             Status::Complete(event, used) => {
                 match event {
@@ -384,7 +386,9 @@ fn stream_file(
                 start = 0;
                 let len = buf.len();
                 buf.resize(len + chunk, 0);
-                let n = f.read(&mut buf[len..])?;
+                let n = f
+                    .read(&mut buf[len..])
+                    .map_err(|e| format!("{}: {e}", file.display()))?;
                 buf.truncate(len + n);
                 eof = n == 0;
             }

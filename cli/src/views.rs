@@ -17,57 +17,88 @@ use rt_wire::{Framing, ParseOptions, Response, parse_response_with};
 use crate::json::{Json, snake};
 
 /// The kinds `--as` accepts.
-pub const KINDS: &[&str] = &[
-    "ticket",
-    "links",
-    "attachments",
-    "attachment",
-    "content",
-    "history",
-    "history-long",
-    "search",
-    "user",
-    "queue",
-    "group",
-    "transaction",
-    "message",
-];
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub enum Kind {
+    /// `ticket/<n>`, `show?id=…`, search `format=l`: tickets and messages.
+    Ticket,
+    /// `ticket/<n>/links`.
+    Links,
+    /// `ticket/<n>/attachments`: the listing.
+    Attachments,
+    /// `ticket/<n>/attachments/<a>`, `attachment/<a>`.
+    Attachment,
+    /// `…/content`: the attachment's exact bytes, not JSON.
+    Content,
+    /// `ticket/<n>/history`.
+    History,
+    /// `…/history?format=l`, `…/history/id/<t>`.
+    HistoryLong,
+    /// `search/…`.
+    Search,
+    /// `user/<u>`.
+    User,
+    /// `queue/<q>`.
+    Queue,
+    /// `group/<g>`.
+    Group,
+    /// `transaction/<t>`.
+    Transaction,
+    /// Any answer: RT's code and its messages.
+    Message,
+}
+
+impl Kind {
+    /// The name `--as` takes (`history-long`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Ticket => "ticket",
+            Kind::Links => "links",
+            Kind::Attachments => "attachments",
+            Kind::Attachment => "attachment",
+            Kind::Content => "content",
+            Kind::History => "history",
+            Kind::HistoryLong => "history-long",
+            Kind::Search => "search",
+            Kind::User => "user",
+            Kind::Queue => "queue",
+            Kind::Group => "group",
+            Kind::Transaction => "transaction",
+            Kind::Message => "message",
+        }
+    }
+}
 
 /// Parses `input` as the response shape `kind` and writes its JSON (for
 /// `content`: the attachment's bytes) to `stdout`.
 ///
 /// # Errors
-/// An unknown kind, a body that does not parse, a body of another shape, or
-/// RT's refusal, as a message for the user.
-pub fn run_as(kind: &str, input: &[u8], stdout: &mut dyn Write) -> Result<(), String> {
+/// A body that does not parse, a body of another shape, or RT's refusal, as
+/// a message for the user.
+pub fn run_as(kind: Kind, input: &[u8], stdout: &mut dyn Write) -> Result<(), String> {
     let framing = match kind {
-        "content" => Framing::Content,
-        "search" => Framing::Search,
-        k if KINDS.contains(&k) => Framing::Object,
-        k => {
-            return Err(format!(
-                "unknown kind `{k}`; expected one of: {}",
-                KINDS.join(", ")
-            ));
-        }
+        Kind::Content => Framing::Content,
+        Kind::Search => Framing::Search,
+        _ => Framing::Object,
     };
     let response = parse_response_with(input, &ParseOptions::new().framing(framing))
         .map_err(|e| format!("not an RT response: {e}"))?;
     let mut j = Json::default();
+    let name = kind.name();
     match kind {
-        "content" => {
-            let c = AttachmentContent::from_response(&response).map_err(|e| fail(kind, e))?;
+        Kind::Content => {
+            let c = AttachmentContent::from_response(&response).map_err(|e| fail(name, e))?;
             return stdout.write_all(c.bytes).map_err(|e| e.to_string());
         }
-        "ticket" => ticket_json(&mut j, kind, &response)?,
-        "links" => links_json(&mut j, kind, &response)?,
-        "attachments" => attachments_json(&mut j, kind, &response)?,
-        "attachment" => attachment_json(&mut j, kind, &response)?,
-        "history" => history_json(&mut j, kind, &response)?,
-        "history-long" | "transaction" => long_history_json(&mut j, kind, &response)?,
-        "search" => search_json(&mut j, kind, &response)?,
-        "user" | "queue" | "group" => record_kind_json(&mut j, kind, &response)?,
-        _ => message_json(&mut j, &response)?,
+        Kind::Ticket => ticket_json(&mut j, name, &response)?,
+        Kind::Links => links_json(&mut j, name, &response)?,
+        Kind::Attachments => attachments_json(&mut j, name, &response)?,
+        Kind::Attachment => attachment_json(&mut j, name, &response)?,
+        Kind::History => history_json(&mut j, name, &response)?,
+        Kind::HistoryLong | Kind::Transaction => long_history_json(&mut j, name, &response)?,
+        Kind::Search => search_json(&mut j, name, &response)?,
+        Kind::User | Kind::Queue | Kind::Group => record_kind_json(&mut j, name, &response)?,
+        Kind::Message => message_json(&mut j, &response)?,
     }
     j.out.push('\n');
     stdout
@@ -534,6 +565,7 @@ mod tests {
     use super::*;
 
     fn run(kind: &str, body: &[u8]) -> Result<String, String> {
+        let kind = <Kind as clap::ValueEnum>::from_str(kind, false)?;
         let mut out = Vec::new();
         run_as(kind, body, &mut out)?;
         Ok(String::from_utf8(out).unwrap())
@@ -555,7 +587,7 @@ mod tests {
 
     #[test]
     fn kinds_and_errors() {
-        assert!(run("bogus", b"").unwrap_err().contains("unknown kind"));
+        assert!(run("bogus", b"").is_err());
         let e = run(
             "ticket",
             b"RT/5.0.3 200 Ok\n\n# Ticket 999 does not exist.\n\n\n",
