@@ -40,8 +40,8 @@ pub fn run(args: &EncodeArgs, stdin: &mut dyn Read, stdout: &mut dyn Write) -> R
                 .map_err(|e| format!("standard input: {e}"))?;
         }
     }
-    let text = std::str::from_utf8(&input).map_err(|e| format!("input is not UTF-8: {e}"))?;
-    let pairs = parse_pairs(text)?;
+    let pairs: Vec<(String, String)> =
+        serde_json::from_slice(&input).map_err(|e| format!("JSON [[name, value], …]: {e}"))?;
     let mut form = RequestForm::new();
     for (name, value) in &pairs {
         form.field(name, value).map_err(|e| e.to_string())?;
@@ -62,137 +62,6 @@ pub fn run(args: &EncodeArgs, stdin: &mut dyn Read, stdout: &mut dyn Write) -> R
         content
     };
     stdout.write_all(&body).map_err(|e| e.to_string())
-}
-
-/// A minimal JSON reader for `[[string, string], ...]`.
-struct Json<'a> {
-    s: &'a str,
-    at: usize,
-}
-
-impl Json<'_> {
-    fn err(&self, what: &str) -> String {
-        let line = self.s[..self.at].matches('\n').count() + 1;
-        let col = self.s[..self.at]
-            .rsplit('\n')
-            .next()
-            .map_or(0, |l| l.chars().count())
-            + 1;
-        format!("JSON line {line} column {col}: expected {what}")
-    }
-
-    fn ws(&mut self) {
-        let rest = &self.s[self.at..];
-        self.at += rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
-    }
-
-    fn eat(&mut self, c: char) -> bool {
-        self.ws();
-        if self.s[self.at..].starts_with(c) {
-            self.at += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn expect(&mut self, c: char, what: &str) -> Result<(), String> {
-        if self.eat(c) {
-            Ok(())
-        } else {
-            Err(self.err(what))
-        }
-    }
-
-    fn hex4(&mut self) -> Result<u32, String> {
-        let h = self
-            .s
-            .get(self.at..self.at + 4)
-            .ok_or_else(|| self.err("four hex digits"))?;
-        let v = u32::from_str_radix(h, 16).map_err(|_| self.err("four hex digits"))?;
-        if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(self.err("four hex digits"));
-        }
-        self.at += 4;
-        Ok(v)
-    }
-
-    fn string(&mut self) -> Result<String, String> {
-        self.expect('"', "a string")?;
-        let mut out = String::new();
-        loop {
-            let rest = &self.s[self.at..];
-            let n = rest
-                .find(['"', '\\'])
-                .ok_or_else(|| self.err("a closing quote"))?;
-            let chunk = &rest[..n];
-            if chunk.chars().any(|c| c < ' ') {
-                return Err(self.err("no raw control characters in a string"));
-            }
-            out.push_str(chunk);
-            self.at += n + 1;
-            if rest.as_bytes()[n] == b'"' {
-                return Ok(out);
-            }
-            let e = self.s[self.at..]
-                .chars()
-                .next()
-                .ok_or_else(|| self.err("an escape"))?;
-            self.at += 1;
-            match e {
-                '"' | '\\' | '/' => out.push(e),
-                'b' => out.push('\u{8}'),
-                'f' => out.push('\u{C}'),
-                'n' => out.push('\n'),
-                'r' => out.push('\r'),
-                't' => out.push('\t'),
-                'u' => {
-                    let hi = self.hex4()?;
-                    let c = if (0xD800..0xDC00).contains(&hi) {
-                        if !self.s[self.at..].starts_with("\\u") {
-                            return Err(self.err("a low surrogate"));
-                        }
-                        self.at += 2;
-                        let lo = self.hex4()?;
-                        if !(0xDC00..0xE000).contains(&lo) {
-                            return Err(self.err("a low surrogate"));
-                        }
-                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                    } else {
-                        hi
-                    };
-                    out.push(char::from_u32(c).ok_or_else(|| self.err("a valid code point"))?);
-                }
-                _ => return Err(self.err("a valid escape")),
-            }
-        }
-    }
-}
-
-/// `[[name, value], ...]`.
-fn parse_pairs(s: &str) -> Result<Vec<(String, String)>, String> {
-    let mut j = Json { s, at: 0 };
-    let mut pairs = Vec::new();
-    j.expect('[', "`[`")?;
-    if !j.eat(']') {
-        loop {
-            j.expect('[', "`[` starting a [name, value] pair")?;
-            let name = j.string()?;
-            j.expect(',', "`,`")?;
-            let value = j.string()?;
-            j.expect(']', "`]` ending a [name, value] pair")?;
-            pairs.push((name, value));
-            if j.eat(']') {
-                break;
-            }
-            j.expect(',', "`,` or `]`")?;
-        }
-    }
-    j.ws();
-    if j.at != s.len() {
-        return Err(j.err("the end of the input"));
-    }
-    Ok(pairs)
 }
 
 #[cfg(test)]
@@ -251,16 +120,12 @@ mod tests {
                 .unwrap_err()
                 .contains("twice")
         );
-        assert!(
-            encode(&[], r#"[["A", "1"]"#)
-                .unwrap_err()
-                .contains("JSON line 1")
-        );
-        assert!(
-            encode(&[], r#"[["A", 1]]"#)
-                .unwrap_err()
-                .contains("a string")
-        );
+        let e = encode(&[], r#"[["A", "1"]"#).unwrap_err();
+        assert!(e.contains("JSON") && e.contains("line 1 column 11"), "{e}");
+        let e = encode(&[], r#"[["A", 1]]"#).unwrap_err();
+        assert!(e.contains("a string"), "{e}");
+        assert!(encode(&[], r#"[["A", "\ud800"]]"#).is_err());
+        assert!(encode(&[], r#"[["A", "b", "c"]]"#).is_err());
         assert!(encode(&[], "[]").is_err());
         assert!(encode(&["--multipart", "--urlencoded"], "[]").is_err());
         assert!(encode(&["--bogus"], "[]").is_err());

@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rt_wire::{BodyKind, Framing, KeySplit, ParseOptions, Payload, Response, parse_response_with};
+use rt_wire::{Framing, KeySplit, ParseOptions, parse_response_with};
 
 mod encode;
-mod json;
+mod parse_json;
 mod views;
 
 /// Parse Request Tracker REST 1.0 responses (exactly, as RT sent them) and
@@ -225,74 +225,9 @@ fn cmd_parse(args: &ParseArgs, out: &mut dyn Write) -> Result<(), String> {
         }
         Err(e) => return Err(parse_error(&e)),
     };
-    write_parse_json(&response, out).map_err(|e| e.to_string())
-}
-
-/// Writes the generic JSON of `rt-wire parse`.
-fn write_parse_json(r: &Response<'_>, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(b"{\"status\":")?;
-    match r.status() {
-        Some(s) => {
-            out.write_all(b"{\"version\":")?;
-            json::string(out, s.version())?;
-            write!(out, ",\"code\":{},\"reason\":", s.code())?;
-            json::string(out, s.reason())?;
-            out.write_all(b"}")?;
-        }
-        None => out.write_all(b"null")?,
-    }
-    out.write_all(b",\"forms\":[")?;
-    let mut buf = Vec::new();
-    for (i, form) in r.forms().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(b"{\"comments\":[")?;
-        for (j, c) in form.comments().enumerate() {
-            if j > 0 {
-                out.write_all(b",")?;
-            }
-            json::bytes(out, c)?;
-        }
-        out.write_all(b"],\"fields\":[")?;
-        for (j, f) in form.fields().enumerate() {
-            if j > 0 {
-                out.write_all(b",")?;
-            }
-            out.write_all(b"[")?;
-            json::bytes(out, f.key())?;
-            out.write_all(b",")?;
-            buf.clear();
-            f.value().decode_into(&mut buf);
-            json::bytes(out, &buf)?;
-            out.write_all(b"]")?;
-        }
-        out.write_all(b"]")?;
-        if let Some(e) = form.echo() {
-            out.write_all(b",\"echo\":")?;
-            json::bytes(out, e)?;
-        }
-        out.write_all(b"}")?;
-    }
-    out.write_all(b"],\"text\":")?;
-    let mut text: Vec<u8> = Vec::new();
-    let mut any_text = r.kind() == BodyKind::Empty;
-    if r.kind() == BodyKind::Text {
-        text.extend_from_slice(r.input());
-        any_text = true;
-    }
-    for env in r.envelopes() {
-        if let Payload::Text(t) | Payload::Raw(t) = env.payload() {
-            text.extend_from_slice(t);
-            any_text = true;
-        }
-    }
-    if any_text {
-        json::bytes(out, &text)?;
-    } else {
-        out.write_all(b"null")?;
-    }
-    out.write_all(b"}\n")
+    serde_json::to_writer(&mut *out, &parse_json::ParseJson(&response))
+        .map_err(|e| e.to_string())?;
+    out.write_all(b"\n").map_err(|e| e.to_string())
 }
 
 fn cmd_bench(args: &BenchArgs, out: &mut dyn Write) -> Result<(), String> {

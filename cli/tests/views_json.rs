@@ -6,9 +6,6 @@
 #[path = "../src/views.rs"]
 #[allow(dead_code)]
 mod cli;
-#[path = "../src/json.rs"]
-#[allow(dead_code)]
-mod json;
 #[path = "../../tests/common/kind.rs"]
 mod kind;
 #[path = "../../tests/common/manifest.rs"]
