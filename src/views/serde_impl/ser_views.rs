@@ -224,3 +224,59 @@ macro_rules! object_serialize {
 }
 
 object_serialize!(User "user", Queue "queue", Group "group");
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use crate::parse_response;
+    use crate::views::{AttachmentList, Group, LongHistory, Reply, TicketList};
+
+    fn value<T: serde::Serialize>(v: &T) -> Value {
+        serde_json::to_value(v).unwrap()
+    }
+
+    #[test]
+    fn the_shapes_of_rt_wire_parse_as() {
+        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1\nSubject: \xff\nAdminCc: a@x, b@x\nCF.{T}: a,'b,c'\n\n";
+        let r = parse_response(body).unwrap();
+        assert_eq!(
+            value(&TicketList::from_response(&r).unwrap()),
+            json!({"tickets": [{"id": 1, "subject": {"base64": "/w=="}, "admin_cc": ["a@x", "b@x"],
+                "custom_fields": {"T": ["a", "b,c"]}}], "messages": []})
+        );
+        let r = parse_response(b"RT/5.0.3 200 Ok\n\nid: group/2\nMembers: a, b\n\n").unwrap();
+        assert_eq!(
+            value(&Group::from_response(&r).unwrap()),
+            json!({"id": 2, "members": ["a", "b"], "custom_fields": {}})
+        );
+        let body = b"RT/5.0.3 200 Ok\n\nid: 12\nTicket: 7\nTimeTaken: 5\nType: Comment\nAttachments: \n             41: untitled (0b)\n\n";
+        let r = parse_response(body).unwrap();
+        assert_eq!(
+            value(&LongHistory::from_response(&r).unwrap()),
+            json!({"entries": [{"id": 12, "ticket": 7, "time_taken": 5, "type": "Comment",
+                "attachments": [{"id": 41, "name": "untitled", "size": "0b"}]}]})
+        );
+        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1/attachments\nAttachments: 3: (Unnamed) (text/plain / 1.5k)\n\n";
+        let r = parse_response(body).unwrap();
+        assert_eq!(
+            value(&AttachmentList::from_response(&r).unwrap()),
+            json!({"attachments": [{"id": 3, "name": null, "content_type": "text/plain", "size": "1.5k"}]})
+        );
+        let r = parse_response(b"RT/5.0.3 200 Ok\n\n# Ticket 7 created.\n\n").unwrap();
+        assert_eq!(
+            value(&Reply::from_response(&r)),
+            json!({"code": 200, "reason": "Ok", "failure": false, "messages": [
+                {"kind": "created", "object": "ticket", "id": 7, "text": "Ticket 7 created."}]})
+        );
+    }
+
+    #[test]
+    fn a_malformed_value_is_an_error() {
+        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1\nCF.{T}: \xff\n\n";
+        let r = parse_response(body).unwrap();
+        let list = TicketList::from_response(&r).unwrap();
+        let e = serde_json::to_string(&list).unwrap_err();
+        assert!(alloc::format!("{e}").contains("UTF-8"), "{e}");
+    }
+}
