@@ -4,21 +4,17 @@
 //! Expected values come from the capture script's own record of what it sent
 //! to RT (`corpus/rt5/manifest.json`: subjects, watchers, custom-field values,
 //! uploaded files with their SHA-256), never from the responses themselves.
-//! Every file is also run through `rt-wire parse --as KIND` for its kind and
-//! for every other kind (a wrong shape must be a clean error, never a panic).
+//! (The command-line tool's JSON of every view over the same files is tested
+//! in `cli/tests/views_json.rs`.)
 //! Each test checks exactly the files the manifest lists
 //! (`tests/common/manifest.rs`): a missing one fails, it is not skipped.
 
 #[path = "views_golden/attachments.rs"]
 mod attachments;
-#[path = "../src/bin/rt-wire/views.rs"]
-#[allow(dead_code)]
-mod cli;
 #[path = "views_golden/history.rs"]
 mod history;
-#[path = "../src/bin/rt-wire/json.rs"]
-#[allow(dead_code)]
-mod json;
+#[path = "common/kind.rs"]
+mod kind;
 #[path = "common/manifest.rs"]
 #[allow(dead_code)]
 mod manifest;
@@ -35,6 +31,7 @@ use std::collections::BTreeMap;
 
 use attachments::{check_attachment, check_attachments, check_content};
 use history::{check_history, check_long_history};
+use kind::kind_of;
 use messages::{check_message, check_template};
 use objects::check_object;
 use rt_wire::views::{Message, Reply, SearchResults, ViewError};
@@ -49,45 +46,6 @@ fn sha(b: &[u8]) -> String {
         .iter()
         .map(|x| format!("{x:02x}"))
         .collect()
-}
-
-/// The view a capture's request asks for, from the request alone.
-fn kind_of(c: &Value) -> &'static str {
-    let req = &c["request"];
-    let path = req["path"]
-        .as_str()
-        .unwrap()
-        .trim_start_matches("/REST/1.0/");
-    let query: BTreeMap<&str, &str> = req["query"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| (p[0].as_str().unwrap(), p[1].as_str().unwrap()))
-        .collect();
-    let parts: Vec<&str> = path.split('/').collect();
-    let long = query.get("format") == Some(&"l") || query.contains_key("fields");
-    if !req["content"].is_null() || path.contains("/merge/") || path.ends_with("/take") {
-        return "message";
-    }
-    match parts.as_slice() {
-        ["search", ..] => "search",
-        [.., "content"] => "content",
-        ["ticket", _, "attachments", _] | ["attachment", _] => "attachment",
-        ["ticket", _, "attachments"] => "attachments",
-        ["ticket", _, "links"] => "links",
-        ["ticket", _, "history", "id", _] => "history-long",
-        ["ticket", _, "history", ..] if long => "history-long",
-        ["ticket", _, "history", ..] => "history",
-        ["show"] if query.get("format") == Some(&"l") => "history-long",
-        ["transaction", _] => "transaction",
-        [_, "new"] => "template",
-        ["user", _] => "user",
-        ["queue", _] => "queue",
-        ["group", _] => "group",
-        ["queue", _, _] => "message",
-        ["ticket", ..] | ["show"] => "ticket",
-        _ => "message",
-    }
 }
 
 fn framing(kind: &str) -> Framing {
@@ -187,10 +145,6 @@ fn every_corpus_response_has_its_view(corpus: &Corpus) {
         let reply = Reply::from_response(&r);
         check_reply(e, &r, &reply, kind, file);
 
-        // The CLI: its own kind never panics; every other kind is a clean
-        // answer or a clean error.
-        cli_any_kind(body);
-
         match kind {
             "ticket" => check_ticket(c, &r, file),
             "template" => check_template(c, &r, file),
@@ -246,15 +200,6 @@ fn check_reply(e: &Value, r: &Response<'_>, reply: &Reply<'_>, kind: &str, file:
     }
 }
 
-/// The CLI: its own kind never panics; every other kind is a clean answer or
-/// a clean error.
-fn cli_any_kind(body: &[u8]) {
-    for k in cli::KINDS {
-        let mut out = Vec::new();
-        let _ = cli::run_as(k, body, &mut out);
-    }
-}
-
 /// Every kind of view met at least one file, and every file the manifest
 /// lists was checked.
 fn assert_every_kind_checked(checked: &BTreeMap<&str, usize>, corpus: &Corpus) {
@@ -284,92 +229,4 @@ fn assert_every_kind_checked(checked: &BTreeMap<&str, usize>, corpus: &Corpus) {
         manifest::listed(Some(corpus.version)),
         "files the manifest lists"
     );
-}
-
-#[test]
-fn cli_json_over_the_rt5_corpus() {
-    cli_json_over_the_corpus(&corpus("rt5"));
-}
-
-#[test]
-fn cli_json_over_the_rt4_corpus() {
-    cli_json_over_the_corpus(&corpus("rt4"));
-}
-
-fn cli_json_over_the_corpus(corpus: &Corpus) {
-    let all = captures(corpus);
-    let (mut ran, mut visited) = (0, 0);
-    for (c, body) in &all {
-        let file = c["file"].as_str().unwrap();
-        visited += 1;
-        let kind = match kind_of(c) {
-            "template" => continue,
-            k => k,
-        };
-        let mut out = Vec::new();
-        let res = cli::run_as(kind, body, &mut out);
-        if kind == "content" {
-            if let (Ok(()), Some(want)) = (&res, c["expect"]["raw_content_sha256"].as_str()) {
-                assert_eq!(sha(&out), want, "{file}");
-            }
-            continue;
-        }
-        match res {
-            Ok(()) => {
-                let v: Value = serde_json::from_slice(&out).unwrap_or_else(|err| {
-                    panic!("{file}: {err}\n{}", String::from_utf8_lossy(&out))
-                });
-                ran += 1;
-                match kind {
-                    "ticket" => {
-                        let t = &v["tickets"][0];
-                        assert!(t["id"].is_u64(), "{file}: {v}");
-                        if let Some(s) = c["expect"]["subject"].as_str() {
-                            assert_eq!(t["subject"], s, "{file}");
-                        }
-                    }
-                    "history" => assert!(v["entries"].as_array().is_some(), "{file}"),
-                    "history-long" | "transaction" => {
-                        let first = &v["entries"][0];
-                        assert!(first["id"].is_u64(), "{file}");
-                        if kind == "history-long" && c["expect"]["transaction"].is_u64() {
-                            assert_eq!(first["type"], "Create", "{file}");
-                            assert_eq!(first["attachments"][0]["name"], "untitled", "{file}");
-                        }
-                    }
-                    "attachments" => {
-                        let list = v["attachments"].as_array().unwrap();
-                        if c["expect"]["body_kind"].as_str() == Some("empty") {
-                            assert!(list.is_empty(), "{file}");
-                        } else {
-                            assert!(list.iter().any(|a| a["name"].is_null()), "{file}");
-                        }
-                    }
-                    "message" => {
-                        if let Some(id) = c["expect"]["created_ticket_id"].as_u64() {
-                            let m = v["messages"]
-                                .as_array()
-                                .unwrap()
-                                .iter()
-                                .find(|m| m["kind"] == "created")
-                                .unwrap();
-                            assert_eq!(m["id"], id, "{file}");
-                            assert_eq!(m["object"], "ticket", "{file}");
-                        }
-                        if let Some(code) = c["expect"]["rt_code"].as_u64() {
-                            assert_eq!(v["code"].as_u64(), Some(code), "{file}");
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Err(msg) => assert!(!msg.is_empty(), "{file}"),
-        }
-    }
-    assert_eq!(
-        visited,
-        manifest::listed(Some(corpus.version)),
-        "files the manifest lists"
-    );
-    assert!(ran >= 100, "only {ran} JSON outputs");
 }

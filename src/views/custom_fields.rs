@@ -27,7 +27,6 @@ use crate::response::Response;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
 pub struct CustomFieldList<'a> {
     record: Record<'a>,
 }

@@ -49,7 +49,6 @@ pub struct HistoryLine<'a> {
 
 /// The short history `ticket/<n>/history`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct History<'a> {
     /// The header comment.
     pub header: HistoryHeader<'a>,
@@ -91,7 +90,6 @@ impl<'a> History<'a> {
 
 /// One line `<id>: <name> (<size>)` of a history entry's `Attachments`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct HistoryAttachment<'a> {
     /// The attachment id.
     pub id: u64,
@@ -134,7 +132,6 @@ fn attachment_line<'a>(
 
 /// One long history entry or transaction.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct HistoryEntry<'a> {
     /// The header comment (absent for `transaction/<t>`).
     pub header: Option<HistoryHeader<'a>>,

@@ -79,7 +79,7 @@ pub use owned::{Owned, OwnedNotice, OwnedServerError, OwnedViewError};
 pub use record::{CustomField, RawValue, Record};
 pub use search::{SearchFormat, SearchResults, SearchRow};
 #[cfg(feature = "serde")]
-pub use serde_impl::{DeError, from_form};
+pub use serde_impl::{DeError, Utf8OrBase64, from_form};
 pub use status_change::StatusChange;
 pub use ticket::{Group, Links, Queue, Relation, Template, Ticket, TicketList, User};
 pub use values::{

@@ -28,7 +28,6 @@ pub enum SearchFormat {
 
 /// One object found.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SearchRow<'a> {
     /// The object id.
     pub id: u64,
@@ -60,7 +59,6 @@ impl<'a> SearchRow<'a> {
 /// The results of `search/<type>`, parsed with
 /// [`Framing::Search`](crate::Framing::Search). No results is an empty list.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SearchResults<'a> {
     /// The format RT used (an empty result of format `i` reads as `Ids`).
     pub format: SearchFormat,

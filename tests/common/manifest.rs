@@ -45,7 +45,12 @@ impl Capture {
 }
 
 pub fn dir(version: &str) -> PathBuf {
+    // The repository's root: this crate's directory, or the one above it
+    // for a workspace member (`cli/`).
     Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|d| d.join("corpus").is_dir())
+        .expect("the corpus directory")
         .join("corpus")
         .join(version)
 }

@@ -10,7 +10,6 @@ use crate::response::{BodyKind, Payload, Response};
 /// An empty body is empty content (RT sends nothing for empty and for `0`
 /// content).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AttachmentContent<'a> {
     /// The bytes.
     pub bytes: &'a [u8],

@@ -18,7 +18,6 @@ use crate::response::{BodyKind, Response};
 /// One item of `ticket/<n>/attachments`:
 /// `<id>: <name> (<content-type> / <size>)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AttachmentItem<'a> {
     /// The attachment id.
     pub id: u64,
@@ -121,7 +120,6 @@ fn attachment_listing_line<'a>(
 /// The attachment listing of a ticket. RT sends an empty body for
 /// a ticket without attachments: an empty list.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AttachmentList<'a> {
     /// The ticket, from `id: ticket/<n>/attachments` (`None` for an empty body).
     pub ticket: Option<u64>,

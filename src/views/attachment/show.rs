@@ -11,7 +11,6 @@ use crate::response::Response;
 
 /// One header of an attachment's `Headers`, unfolded.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Header<'a> {
     /// The header name.
     pub name: &'a [u8],
@@ -34,7 +33,6 @@ const NOT_TEXT: &[u8] = b"Content is not text and will not be displayed!\n";
 
 /// One attachment: `ticket/<n>/attachments/<a>` or `attachment/<a>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
 pub struct Attachment<'a> {
     record: Record<'a>,
 }

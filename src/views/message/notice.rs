@@ -9,7 +9,6 @@ use super::{Message, classify_comment, classify_text, trim_lf};
 
 /// One message with the bytes it was read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Notice<'a> {
     /// The classified message.
     pub message: Message<'a>,

@@ -52,10 +52,8 @@ impl Status {
 /// edit, comment, merge, take, links), and what every other view reports when
 /// RT says no.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Reply<'a> {
     /// The status line of the first envelope, if any.
-    #[cfg_attr(feature = "serde", serde(skip))]
     pub status: Option<StatusLine<'a>>,
     /// The messages in input order.
     pub messages: Vec<Notice<'a>>,

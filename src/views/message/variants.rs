@@ -3,8 +3,6 @@
 /// One server message, classified. Texts are borrowed from the
 /// response; ids and names are kept as printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Message<'a> {
     /// `# <Kind> <id> created.` (`Ticket`, `User`, `Queue`, `Group`).

@@ -53,7 +53,6 @@ impl Relation {
 
 /// The links of a ticket. Relations RT did not print are empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
 pub struct Links<'a> {
     record: Record<'a>,
 }

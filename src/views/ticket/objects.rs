@@ -11,7 +11,6 @@ macro_rules! object_view {
     ($(#[$meta:meta])* $name:ident, $kind:literal) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
         pub struct $name<'a> {
             record: Record<'a>,
         }

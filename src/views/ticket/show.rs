@@ -13,7 +13,6 @@ use crate::response::Response;
 ///. With `fields=` only the requested keys are present, so every
 /// accessor but [`Ticket::id`] returns `Option`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(transparent))]
 pub struct Ticket<'a> {
     record: Record<'a>,
 }

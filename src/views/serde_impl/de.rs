@@ -1,51 +1,16 @@
-//! `serde` support (feature `serde`): `Serialize` for the views, and a
-//! `Deserializer` over a form so that a user's own struct can be filled from
-//! it, custom fields included.
+//! A `Deserializer` over a form ([`from_form`]), so that a user's own struct
+//! can be filled from it, custom fields included.
 
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
+use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
-use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
 
-use super::cf_values::split_cf_values;
-use super::record::{RawValue, Record};
+use super::super::cf_values::split_cf_values;
 use crate::form::{Field, Form};
-
-/// Serializes bytes as a string when they are UTF-8, else as bytes.
-fn bytes<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
-    match core::str::from_utf8(b) {
-        Ok(t) => s.serialize_str(t),
-        Err(_) => s.serialize_bytes(b),
-    }
-}
-
-impl Serialize for RawValue<'_> {
-    /// The decoded value: a string if UTF-8, else bytes.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        bytes(&self.to_bytes(), s)
-    }
-}
-
-impl Serialize for Record<'_> {
-    /// A map of key → decoded value, in RT's order (duplicate keys repeated).
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Key<'k>(&'k [u8]);
-        impl Serialize for Key<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                bytes(self.0, s)
-            }
-        }
-        let mut m = s.serialize_map(Some(self.len()))?;
-        for f in self.fields() {
-            m.serialize_entry(&Key(f.key()), &f)?;
-        }
-        m.end()
-    }
-}
 
 /// Why a form could not be deserialized into a type.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,7 +37,7 @@ impl de::Error for DeError {
 /// numbers and booleans (`1`/`0`) are parsed from them, `Option` is `None` for
 /// an empty value, and a sequence is a list value, read as RT printed it:
 ///
-/// * a ticket custom field (`CF.{…}`): [`split_cf_values`](super::split_cf_values),
+/// * a ticket custom field (`CF.{…}`): [`split_cf_values`](crate::views::split_cf_values),
 ///   the inverse of RT's join of a multi-value field, with its
 ///   documented readings of the texts RT prints for two lists. Give a
 ///   single-value field a scalar type: its value is printed unchanged, commas

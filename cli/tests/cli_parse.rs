@@ -1,14 +1,20 @@
 //! The `rt-wire parse` command as a user runs it: JSON on stdout, errors on
 //! stderr with offset, line and column, exit codes.
-#![cfg(feature = "cli")]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+/// The repository's root, where `corpus/` is.
+fn root() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+}
+
 fn run(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_rt-wire"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -97,7 +103,7 @@ fn errors_go_to_stderr_with_position_and_exit_1() {
 /// where it is not forms.
 #[test]
 fn parse_without_framing_accepts_every_captured_body() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let root = root().join("corpus");
     let mut n = 0;
     for dir in ["rt5", "rt4"] {
         let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
