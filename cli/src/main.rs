@@ -12,6 +12,7 @@ use rt_wire::{Framing, KeySplit, ParseOptions, parse_response_with};
 
 mod encode;
 mod parse_json;
+mod remote;
 mod views;
 
 /// Parse Request Tracker REST 1.0 responses (exactly, as RT sent them) and
@@ -39,6 +40,12 @@ enum Command {
     /// Parse FILE N times and print mode= bytes= reps= median_s= mb_per_s=
     /// forms= fields= peak_rss_kb= on one line.
     Bench(BenchArgs),
+    /// Fetch PATH from a live RT and print its typed view as JSON (the kind
+    /// of `parse --as` the path names), or with --raw the exact body.
+    Get(remote::GetArgs),
+    /// Send a write (a form and files) to a live RT and print RT's typed
+    /// reply; exit 1 when RT reports a failure.
+    Post(remote::PostArgs),
     /// The generator is the testkit's `rt-wire-generate` now.
     #[command(hide = true, disable_help_flag = true)]
     Generate {
@@ -167,6 +174,8 @@ fn main() -> ExitCode {
         Command::Parse(a) => cmd_parse(&a, &mut out),
         Command::Bench(a) => cmd_bench(&a, &mut out),
         Command::Encode(a) => encode::run(&a, &mut io::stdin().lock(), &mut out),
+        Command::Get(a) => remote::get(&a, &mut out),
+        Command::Post(a) => remote::post(&a, &mut out),
         Command::Generate { .. } => {
             eprintln!(
                 "rt-wire: generate is the testkit's rt-wire-generate now: cargo run -p \
