@@ -220,3 +220,21 @@ fn every_sink_receives_the_same_bytes() {
     assert_eq!(buf, vec);
     assert_eq!(lay_out(LenCounter::default()).0, vec.len());
 }
+
+/// RT prints a form's comment text without its trailing LFs: a comment
+/// given with them is written as the same `#` line.
+#[test]
+fn comment_trailing_lfs_are_dropped() {
+    let plain = write(|w| {
+        w.comment(b"# Ticket 7 created.");
+        w.field(b"id", b"7");
+    });
+    for text in [&b"# Ticket 7 created.\n"[..], b"# Ticket 7 created.\n\n\n"] {
+        let out = write(|w| {
+            w.comment(text);
+            w.field(b"id", b"7");
+        });
+        assert_eq!(out, plain, "{:?}", String::from_utf8_lossy(text));
+    }
+    assert_eq!(plain, b"# Ticket 7 created.\n\nid: 7\n");
+}
