@@ -291,36 +291,66 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether the words of `name` occur, in a row, in `text`.
-fn names_in(text: &[String], name: &str) -> bool {
+/// Whether the words of `name` occur, in a row, in `text`; a one-word name
+/// also matches a word of at least three letters that starts it (`четв`,
+/// `Mär` for `четвъртък`, `März`) or that it starts (`Urtren` for `urt.`).
+fn names_in(text: &[String], name: &str, prefixes: bool) -> bool {
     let name = words(name);
-    !name.is_empty() && text.windows(name.len()).any(|w| w == name.as_slice())
+    match name.as_slice() {
+        [] => false,
+        [n] if prefixes => text.iter().any(|w| {
+            w == n
+                || (w.chars().count() >= 3
+                    && (n.starts_with(w.as_str()) || w.starts_with(n.as_str())))
+                    && n.chars().count() >= 3
+        }),
+        _ => text.windows(name.len()).any(|w| w == name.as_slice()),
+    }
 }
 
 /// The month (1–12) and weekday (0 for Sunday) numbers whose names, in any
-/// language of the table or RT's English, occur in the text.
+/// language of the table or RT's English, occur in the text: matched whole,
+/// or, for months or for days where no name matches whole, by prefix.
 fn named(text: &str) -> ([bool; 13], [bool; 7]) {
     let w = words(text);
-    let (mut months, mut days) = ([false; 13], [false; 7]);
-    for (i, m) in MONTHS.iter().enumerate() {
-        months[i + 1] |= names_in(&w, m);
-    }
-    for (i, d) in DAYS.iter().enumerate() {
-        days[i] |= names_in(&w, d);
-    }
-    for l in &LOCALES {
-        for set in &l.months {
+    let months = |prefixes| {
+        let mut found = [false; 13];
+        for (i, m) in MONTHS.iter().enumerate() {
+            found[i + 1] |= names_in(&w, m, prefixes);
+        }
+        for set in LOCALES.iter().flat_map(|l| &l.months) {
             for (i, m) in set.iter().enumerate() {
-                months[i + 1] |= names_in(&w, m);
+                found[i + 1] |= names_in(&w, m, prefixes);
             }
         }
-        for set in &l.days {
+        found
+    };
+    let days = |prefixes| {
+        let mut found = [false; 7];
+        for (i, d) in DAYS.iter().enumerate() {
+            found[i] |= names_in(&w, d, prefixes);
+        }
+        for set in LOCALES.iter().flat_map(|l| &l.days) {
             for (i, d) in set.iter().enumerate() {
-                days[(i + 1) % 7] |= names_in(&w, d);
+                found[(i + 1) % 7] |= names_in(&w, d, prefixes);
             }
         }
-    }
-    (months, days)
+        found
+    };
+    let exact_months = months(false);
+    let exact_days = days(false);
+    (
+        if exact_months.contains(&true) {
+            exact_months
+        } else {
+            months(true)
+        },
+        if exact_days.contains(&true) {
+            exact_days
+        } else {
+            days(true)
+        },
+    )
 }
 
 /// `translated-default-format` — RT's `DefaultFormat` as a lexicon
