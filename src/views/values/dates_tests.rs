@@ -207,6 +207,13 @@ const CASES: &[(&str, DateFormat, Option<i16>, Precision, &str)] = &[
         "2026-11-30 05:02:46",
     ),
     (
+        "Mar 15 Fév 2005 08:58:59",
+        DateFormat::DefaultFormat,
+        None,
+        Precision::Second,
+        "2005-02-15 08:58:59",
+    ),
+    (
         "2026-十一月-30 00:32:46 星期一",
         DateFormat::DefaultFormat,
         None,

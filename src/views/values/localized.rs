@@ -291,66 +291,65 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether the words of `name` occur, in a row, in `text`; a one-word name
-/// also matches a word of at least three letters that starts it (`четв`,
-/// `Mär` for `четвъртък`, `März`) or that it starts (`Urtren` for `urt.`).
-fn names_in(text: &[String], name: &str, prefixes: bool) -> bool {
+/// Whether the words of `name` occur, in a row, in `text` from word `at`;
+/// a one-word name also matches a word of at least three letters that
+/// starts it (`четв`, `Mär` for `четвъртък`, `März`) or that it starts
+/// (`Urtren` for `urt.`).
+fn name_at(text: &[String], at: usize, name: &str, prefixes: bool) -> bool {
     let name = words(name);
     match name.as_slice() {
         [] => false,
-        [n] if prefixes => text.iter().any(|w| {
+        [n] if prefixes => {
+            let w = &text[at];
             w == n
-                || (w.chars().count() >= 3
-                    && (n.starts_with(w.as_str()) || w.starts_with(n.as_str())))
-                    && n.chars().count() >= 3
-        }),
-        _ => text.windows(name.len()).any(|w| w == name.as_slice()),
+                || (w.chars().count() >= 3 && n.chars().count() >= 3)
+                    && (n.starts_with(w.as_str()) || w.starts_with(n.as_str()))
+        }
+        _ => text[at..].starts_with(&name),
     }
 }
 
-/// The month (1–12) and weekday (0 for Sunday) numbers whose names, in any
-/// language of the table or RT's English, occur in the text: matched whole,
-/// or, for months or for days where no name matches whole, by prefix.
-fn named(text: &str) -> ([bool; 13], [bool; 7]) {
+/// For each word of the text, the months (1–12) and weekdays (0 for Sunday)
+/// a name of which, in any language of the table or RT's English, starts
+/// there: matched whole, or by prefix when no name matches whole.
+fn named(text: &str) -> Vec<([bool; 13], [bool; 7])> {
     let w = words(text);
-    let months = |prefixes| {
+    let months = |at, prefixes| {
         let mut found = [false; 13];
-        for (i, m) in MONTHS.iter().enumerate() {
-            found[i + 1] |= names_in(&w, m, prefixes);
-        }
-        for set in LOCALES.iter().flat_map(|l| &l.months) {
+        let sets = core::iter::once(&MONTHS).chain(LOCALES.iter().flat_map(|l| &l.months));
+        for set in sets {
             for (i, m) in set.iter().enumerate() {
-                found[i + 1] |= names_in(&w, m, prefixes);
+                found[i + 1] |= name_at(&w, at, m, prefixes);
             }
         }
         found
     };
-    let days = |prefixes| {
+    let days = |at, prefixes| {
         let mut found = [false; 7];
         for (i, d) in DAYS.iter().enumerate() {
-            found[i] |= names_in(&w, d, prefixes);
+            found[i] |= name_at(&w, at, d, prefixes);
         }
         for set in LOCALES.iter().flat_map(|l| &l.days) {
             for (i, d) in set.iter().enumerate() {
-                found[(i + 1) % 7] |= names_in(&w, d, prefixes);
+                found[(i + 1) % 7] |= name_at(&w, at, d, prefixes);
             }
         }
         found
     };
-    let exact_months = months(false);
-    let exact_days = days(false);
-    (
-        if exact_months.contains(&true) {
-            exact_months
-        } else {
-            months(true)
-        },
-        if exact_days.contains(&true) {
-            exact_days
-        } else {
-            days(true)
-        },
-    )
+    (0..w.len())
+        .map(|at| {
+            let m = months(at, false);
+            let d = days(at, false);
+            (
+                if m.contains(&true) {
+                    m
+                } else {
+                    months(at, true)
+                },
+                if d.contains(&true) { d } else { days(at, true) },
+            )
+        })
+        .collect()
 }
 
 /// `translated-default-format` — RT's `DefaultFormat` as a lexicon
@@ -358,15 +357,15 @@ fn named(text: &str) -> ([bool; 13], [bool; 7]) {
 /// `ma 30.11. 2026 05:02:46`), read without the lexicon: one 4-digit year,
 /// the time (`hh:mm[:ss]`, `:` or `.`), a 2-digit day, and the month as a
 /// number or as a month name of any language of the CLDR table; the date
-/// must fall on a weekday whose name (CLDR) the text holds. Exactly one
-/// reading must remain.
+/// must fall on a weekday whose name (CLDR) another word of the text is.
+/// Exactly one reading must remain.
 fn translated_default_format(text: &str) -> Result<Parsed, ()> {
     let runs = runs(text);
     let years: Vec<usize> = (0..runs.len()).filter(|&i| runs[i].len() == 4).collect();
     if years.len() != 1 || runs.iter().any(|r| r.len() > 4 || r.len() == 3) {
         return Err(());
     }
-    let (months, days) = named(text);
+    let names = named(text);
     let mut chains = time_chains(text, &runs);
     chains.push(Vec::new());
     let mut found: Option<Parsed> = None;
@@ -376,11 +375,14 @@ fn translated_default_format(text: &str) -> Result<Parsed, ()> {
             .map(|i| runs[i])
             .collect();
         let year = runs[years[0]].value;
-        for (day, month) in assignments(&rest, &months) {
+        for (day, month, word) in assignments(&rest, &names) {
             let Some(p) = candidate(year, month, day, chain, &runs) else {
                 continue;
             };
-            if !days[usize::from(p.local.weekday())] {
+            // The weekday's name must be another word than the month's.
+            let weekday = usize::from(p.local.weekday());
+            let named_day = (0..names.len()).any(|i| Some(i) != word && names[i].1[weekday]);
+            if !named_day {
                 continue;
             }
             match found {
@@ -392,17 +394,22 @@ fn translated_default_format(text: &str) -> Result<Parsed, ()> {
     found.ok_or(())
 }
 
-/// The (day, month) readings of the runs left after the year and the time.
-fn assignments(rest: &[Run], months: &[bool; 13]) -> Vec<(u32, u32)> {
+/// The (day, month, month's word) readings of the runs left after the year
+/// and the time: a 2-digit day and a month named by a word, or a day and a
+/// month number.
+fn assignments(rest: &[Run], names: &[([bool; 13], [bool; 7])]) -> Vec<(u32, u32, Option<usize>)> {
     match rest {
-        [d] if d.len() == 2 => (1..=12)
-            .filter(|&m| months[m as usize])
-            .map(|m| (d.value, m))
+        [d] if d.len() == 2 => (0..names.len())
+            .flat_map(|w| {
+                (1..=12u32)
+                    .filter(move |&m| names[w].0[m as usize])
+                    .map(move |m| (d.value, m, Some(w)))
+            })
             .collect(),
         [a, b] => [(a, b), (b, a)]
             .into_iter()
             .filter(|(d, _)| d.len() == 2)
-            .map(|(d, m)| (d.value, m.value))
+            .map(|(d, m)| (d.value, m.value, None))
             .collect(),
         _ => Vec::new(),
     }
