@@ -28,6 +28,7 @@
 mod oracle;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::path::Path;
 
 use rt_wire::views::{DateFormat, DateTime, Precision, When, parse_user_date};
@@ -241,7 +242,8 @@ fn against(share: &str, n: usize, seed: u64) -> Option<()> {
     let out = String::from_utf8(out).expect("the oracle writes UTF-8");
     let version = out.lines().next().unwrap_or_default().to_owned();
     let t = check(&out);
-    eprintln!(
+    // Written straight to stderr, so that a passing run shows it too.
+    let mut summary = format!(
         "{version}: {} languages, {n} instants, {} format specs, {} texts: {} read back exactly, \
          {} refused (DefaultFormat only), {} wrong; (month, weekday) pairs covered: {}",
         t.langs.len(),
@@ -253,8 +255,10 @@ fn against(share: &str, n: usize, seed: u64) -> Option<()> {
         t.pairs.len()
     );
     for (lang, k) in &t.refused {
-        eprintln!("  {lang}: {k} DefaultFormat dates refused");
+        summary.push_str(&format!("\n  {lang}: {k} DefaultFormat dates refused"));
     }
+    summary.push('\n');
+    let _ = std::io::stderr().lock().write_all(summary.as_bytes());
     assert!(
         t.wrong.is_empty(),
         "{version}: wrong readings:\n{}",
