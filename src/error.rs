@@ -185,6 +185,14 @@ impl ParseError {
         e
     }
 
+    /// The free text of a typed view's error, if any.
+    pub(crate) fn detail_text(&self) -> Option<&str> {
+        match &self.detail {
+            Some(Detail::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
     /// The production that failed.
     #[must_use]
     pub fn kind(&self) -> ErrorKind {

@@ -83,8 +83,9 @@ pub use serde_impl::{DeError, Utf8OrBase64, from_form};
 pub use status_change::StatusChange;
 pub use ticket::{Group, Links, Queue, Relation, Template, Ticket, TicketList, User};
 pub use values::{
-    DateTime, LinkTarget, ObjectRef, RtDate, Size, TicketStatus, TransactionType, parse_date,
-    parse_minutes, parse_number, parse_object_ref, parse_size,
+    CLDR_VERSION, DateFormat, DateTime, LinkTarget, ObjectRef, Precision, RtDate, Size, Stamp,
+    TicketStatus, TransactionType, UserZone, Utc, When, Zone, cldr_languages, parse_date,
+    parse_minutes, parse_number, parse_object_ref, parse_size, parse_user_date, parse_utc_date,
 };
 
 use core::fmt;

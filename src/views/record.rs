@@ -9,7 +9,7 @@ use super::ViewError;
 use super::cf_values::split_cf_values;
 use super::message::{Notice, ServerError, form_notices, refusal};
 use super::values::{
-    self, LinkTarget, ObjectRef, RtDate, Size, parse_date, parse_minutes, parse_number, parse_size,
+    self, LinkTarget, ObjectRef, RtDate, Size, When, Zone, parse_minutes, parse_number, parse_size,
 };
 use crate::error::{ErrorKind, ParseError};
 use crate::form::{Field, Form, Items, Value};
@@ -117,12 +117,30 @@ impl<'a> RawValue<'a> {
         parse(v.first_line()).map_err(|e| e.rebase(self.input, self.offset()))
     }
 
-    /// The value as a date.
+    /// The value as a date without its zone (any format
+    /// [`parse_user_date`](super::parse_user_date) reads; see
+    /// [`RawValue::date_in`] for the typed reading).
     ///
     /// # Errors
-    /// [`ErrorKind::Value`] if it is not one of RT's English date formats.
+    /// [`ErrorKind::Value`] naming the field, the text and the formats tried.
     pub fn date(&self) -> Result<RtDate, ParseError> {
-        self.single(parse_date)
+        self.date_in::<values::UserZone>().map(RtDate::from)
+    }
+
+    /// The value as a date of a field in zone `Z`:
+    /// [`UserZone`](super::UserZone) for a ticket's dates (every format RT
+    /// prints, in every language it ships), [`Utc`](super::Utc) for history,
+    /// transaction and attachment dates (the SQL form).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Value`] naming the field, the text and the formats tried.
+    pub fn date_in<Z: Zone>(&self) -> Result<When<Z>, ParseError> {
+        self.single(Z::read).map_err(|e| {
+            let key = String::from_utf8_lossy(self.key());
+            let what = e.detail_text().unwrap_or_else(|| e.expected());
+            let detail = alloc::format!("field `{key}` ({}): {what}", Z::NAME);
+            ParseError::view(self.input, e.offset(), ErrorKind::Value, &detail)
+        })
     }
 
     /// The value as a duration in minutes.
@@ -412,6 +430,14 @@ impl<'a> Record<'a> {
     /// See [`RawValue::date`].
     pub fn date(&self, key: &str) -> Result<Option<RtDate>, ParseError> {
         self.map(key, RawValue::date)
+    }
+
+    /// A date field of zone `Z`; `None` if absent.
+    ///
+    /// # Errors
+    /// See [`RawValue::date_in`].
+    pub fn date_in<Z: Zone>(&self, key: &str) -> Result<Option<When<Z>>, ParseError> {
+        self.map(key, RawValue::date_in::<Z>)
     }
 
     /// A duration field in minutes; `None` if absent.

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use super::super::ViewError;
 use super::super::message::Notice;
 use super::super::record::{CustomField, RawValue, Record, collect, empty_body, shape};
-use super::super::values::{RtDate, TicketStatus};
+use super::super::values::{RtDate, TicketStatus, UserZone, When};
 use crate::error::{ErrorKind, ParseError};
 use crate::response::Response;
 
@@ -112,10 +112,20 @@ impl<'a> Ticket<'a> {
     /// A date field (one of [`Ticket::DATES`]).
     ///
     /// # Errors
-    /// Not one of RT's English date formats (the raw text stays available from
+    /// Not a date RT prints (the raw text stays available from
     /// [`Record::get`]).
     pub fn date(&self, key: &str) -> Result<Option<RtDate>, ParseError> {
         self.record.date(key)
+    }
+
+    /// A date field (one of [`Ticket::DATES`]) with its zone: the RT user's,
+    /// in any format and language RT prints, with the offset it printed.
+    ///
+    /// # Errors
+    /// Not a date RT prints: the error names the field, the text and the
+    /// formats tried.
+    pub fn user_date(&self, key: &str) -> Result<Option<When<UserZone>>, ParseError> {
+        self.record.date_in::<UserZone>(key)
     }
 
     /// A duration field in minutes (one of [`Ticket::DURATIONS`]).
@@ -228,7 +238,7 @@ mod tests {
 
     #[test]
     fn bad_values_point_into_the_response() {
-        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/6\nCreated: Sa 28. Nov 2026\nTimeWorked: 2 hours minutes\n\n";
+        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/6\nCreated: Sa 28. Nov\nTimeWorked: 2 hours minutes\n\n";
         let r = parse_response(body).unwrap();
         let list = TicketList::from_response(&r).unwrap();
         let t = &list.tickets[0];
@@ -236,11 +246,14 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::Value);
         assert_eq!(e.line(), 4);
         assert_eq!(e.column(), 10);
+        assert!(alloc::format!("{e}").contains("field `Created`"), "{e}");
+        assert!(alloc::format!("{e}").contains("`Sa 28. Nov`"), "{e}");
+        assert!(t.user_date("Created").is_err());
         let e = t.minutes("TimeWorked").unwrap_err();
         assert_eq!((e.line(), e.column()), (5, 14));
         assert_eq!(
             t.record().get("Created").unwrap().as_str(),
-            Some("Sa 28. Nov 2026")
+            Some("Sa 28. Nov")
         );
     }
 

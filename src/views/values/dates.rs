@@ -1,21 +1,23 @@
-//! Dates: `Www Mmm DD hh:mm:ss YYYY`, `YYYY-MM-DD hh:mm:ss`,
-//! `Not set`.
+//! Dates: every format RT prints a date in, in every language it ships, with
+//! the zone the field is in.
+//!
+//! A ticket's dates are printed by `RT::Date::AsString`: the user's
+//! `DateTimeFormat` preference (`DefaultFormat`, `ISO`, `W3CDTF`, `RFC2822`,
+//! `RFC2616`, `iCal`, `LocalizedDateTime`), in the user's time zone and
+//! language, or the not-set word of that language. History, transaction and
+//! attachment dates are the SQL form, in UTC. [`When<UserZone>`] and
+//! [`When<Utc>`] keep the two apart: they do not compare with each other.
 
 use core::fmt;
+use core::marker::PhantomData;
 
-use nom::{
-    IResult, Parser,
-    branch::alt,
-    bytes::complete::{tag, take_while_m_n},
-    character::complete::char,
-    combinator::{map, map_res, value},
-};
+use nom::Parser;
 
-use super::{complete, digits};
-use crate::error::ParseError;
+use super::date_formats::{self, Parsed};
+use super::localized;
+use crate::error::{ErrorKind, ParseError};
 
-/// A calendar date and time as RT printed it (no time zone: ticket dates are in
-/// the requesting user's zone, history dates in UTC).
+/// A calendar date and time as RT printed it, in the zone of its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DateTime {
@@ -33,6 +35,75 @@ pub struct DateTime {
     pub second: u8,
 }
 
+impl DateTime {
+    /// The fields, if they name a real calendar day and time.
+    pub(crate) fn checked(
+        year: u32,
+        month: u32,
+        day: u32,
+        hour: u8,
+        minute: u8,
+        second: u8,
+    ) -> Option<DateTime> {
+        let ok = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month)
+            && hour < 24
+            && minute < 60
+            && second <= 60;
+        ok.then_some(DateTime {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+            hour,
+            minute,
+            second,
+        })
+    }
+
+    /// Days since 1970-01-01 of the date (proleptic Gregorian).
+    #[must_use]
+    pub fn days_since_epoch(&self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day of the week, 0 for Sunday to 6 for Saturday.
+    #[must_use]
+    pub fn weekday(&self) -> u8 {
+        (self.days_since_epoch() + 4).rem_euclid(7) as u8
+    }
+
+    /// Seconds since 1970-01-01 00:00:00, reading the fields as UTC.
+    #[must_use]
+    pub fn seconds_since_epoch(&self) -> i64 {
+        self.days_since_epoch() * 86_400
+            + i64::from(self.hour) * 3600
+            + i64::from(self.minute) * 60
+            + i64::from(self.second)
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
 impl fmt::Display for DateTime {
     /// Writes the SQL form `YYYY-MM-DD HH:MM:SS`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -44,13 +115,15 @@ impl fmt::Display for DateTime {
     }
 }
 
-/// A date field: set, or RT's `Not set`.
+/// A date field without its zone: set, or RT's not-set word. What
+/// [`parse_date`] and [`Record::date`](crate::views::Record::date) give; the
+/// typed readers give [`When`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum RtDate {
-    /// `Not set` (RT's epoch 0).
+    /// Not set (RT's epoch 0, printed as `Not set` or its translation).
     NotSet,
-    /// A date and time.
+    /// A date and time, as printed, in the zone of its text.
     At(DateTime),
 }
 
@@ -65,133 +138,236 @@ impl RtDate {
     }
 }
 
-const MONTHS: [&[u8]; 12] = [
-    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
-];
-
-/// `wday = "Sun" / "Mon" / "Tue" / "Wed" / "Thu" / "Fri" / "Sat"`
-fn wday(i: &[u8]) -> IResult<&[u8], &[u8]> {
-    alt((
-        tag(&b"Sun"[..]),
-        tag(&b"Mon"[..]),
-        tag(&b"Tue"[..]),
-        tag(&b"Wed"[..]),
-        tag(&b"Thu"[..]),
-        tag(&b"Fri"[..]),
-        tag(&b"Sat"[..]),
-    ))
-    .parse(i)
+/// The formatter that printed a date (RT's names; `Sql` for the raw
+/// database form of history dates).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub enum DateFormat {
+    /// `DefaultFormat`: `Mon Nov 30 05:02:46 2026`, or its translation.
+    DefaultFormat,
+    /// `ISO`: `2026-11-30 05:02:46`. Also the date alone of `W3CDTF`, which
+    /// prints the same.
+    Iso,
+    /// `W3CDTF`: `2026-11-30T05:02:46+05:30`.
+    W3cdtf,
+    /// `RFC2822`: `Mon, 30 Nov 2026 05:02:46 +0530`. Also the date alone of
+    /// `RFC2616` (`Sun, 29 Nov 2026`, the UTC date), which has its shape.
+    Rfc2822,
+    /// `RFC2616`: `Sun, 29 Nov 2026 23:32:46 GMT`, in UTC.
+    Rfc2616,
+    /// `iCal`: `20261129T233246Z` in UTC, or `20261130` (the user's date).
+    ICal,
+    /// `LocalizedDateTime`: CLDR's full date and medium time of the user's
+    /// language, `Mon, Nov 30, 2026 5:02:46 AM`.
+    LocalizedDateTime,
+    /// The SQL form `2026-11-29 23:32:46` of history dates, in UTC.
+    Sql,
 }
 
-/// `month = "Jan" / … / "Dec"`
-fn month(i: &[u8]) -> IResult<&[u8], u8> {
-    map_res(
-        take_while_m_n(3, 3, |b: u8| b.is_ascii_alphabetic()),
-        |m: &[u8]| {
-            MONTHS
-                .iter()
-                .position(|x| *x == m)
-                .map(|p| p as u8 + 1)
-                .ok_or(())
-        },
-    )
-    .parse(i)
+/// How much of the date and time RT printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Precision {
+    /// Date and time to the second.
+    Second,
+    /// Date, hours and minutes (`Seconds => 0`); the seconds read as 0.
+    Minute,
+    /// The date alone (`Time => 0`); the time reads as 00:00:00.
+    Day,
 }
 
-/// `time = 2DIGIT ":" 2DIGIT ":" 2DIGIT`
-fn time(i: &[u8]) -> IResult<&[u8], (u8, u8, u8)> {
-    map_res(
-        (
-            digits(2, 2),
-            char(':'),
-            digits(2, 2),
-            char(':'),
-            digits(2, 2),
-        ),
-        |(h, _, m, _, s)| {
-            if h < 24 && m < 60 && s <= 60 {
-                Ok((h as u8, m as u8, s as u8))
-            } else {
-                Err(())
-            }
-        },
-    )
-    .parse(i)
+mod sealed {
+    pub trait Sealed {}
 }
 
-fn checked(
-    year: u32,
-    month: u8,
-    day: u32,
-    (hour, minute, second): (u8, u8, u8),
-) -> Result<DateTime, ()> {
-    if (1..=31).contains(&day) && (1..=12).contains(&month) && year <= 9999 {
-        Ok(DateTime {
-            year: year as u16,
-            month,
-            day: day as u8,
-            hour,
-            minute,
-            second,
-        })
-    } else {
-        Err(())
+/// The zone a date field is in: [`UserZone`] or [`Utc`].
+pub trait Zone:
+    sealed::Sealed + Copy + fmt::Debug + PartialEq + Eq + core::hash::Hash + 'static
+{
+    /// The zone's name in messages.
+    const NAME: &'static str;
+    /// Reads a date of a field in this zone.
+    #[doc(hidden)]
+    fn read(text: &[u8]) -> Result<When<Self>, ParseError>;
+}
+
+/// The zone of a ticket's dates: the requesting RT user's time zone (a
+/// printed offset, where the format has one, says which).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct UserZone;
+
+/// The zone of history, transaction and attachment dates: UTC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Utc;
+
+impl sealed::Sealed for UserZone {}
+impl sealed::Sealed for Utc {}
+
+impl Zone for UserZone {
+    const NAME: &'static str = "the user's zone";
+    fn read(text: &[u8]) -> Result<When<Self>, ParseError> {
+        parse_user_date(text)
     }
 }
 
-/// `sql-datetime = 4DIGIT "-" 2DIGIT "-" 2DIGIT SP 2DIGIT ":" 2DIGIT ":" 2DIGIT`
-fn sql_datetime(i: &[u8]) -> IResult<&[u8], DateTime> {
-    map_res(
-        (
-            digits(4, 4),
-            char('-'),
-            digits(2, 2),
-            char('-'),
-            digits(2, 2),
-            char(' '),
-            time,
-        ),
-        |(y, _, mo, _, d, _, t)| checked(y, u8::try_from(mo).map_err(|_| ())?, d, t),
+impl Zone for Utc {
+    const NAME: &'static str = "UTC";
+    fn read(text: &[u8]) -> Result<When<Self>, ParseError> {
+        parse_utc_date(text)
+    }
+}
+
+/// A date of a field in zone `Z`, as RT printed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(bound = ""))]
+pub struct Stamp<Z: Zone> {
+    /// The calendar fields as printed: in the zone of the field, or in the
+    /// zone of the offset printed with them (`RFC2616` and `iCal` print UTC
+    /// even for a ticket's dates).
+    pub local: DateTime,
+    /// The offset RT printed, in minutes east of UTC (`+0100` is 60; `GMT`
+    /// and `Z` are 0); `None` when the format prints none.
+    pub offset: Option<i16>,
+    /// The formatter that printed it.
+    pub format: DateFormat,
+    /// How much it printed.
+    pub precision: Precision,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    zone: PhantomData<Z>,
+}
+
+impl<Z: Zone> Stamp<Z> {
+    fn new(p: Parsed) -> Self {
+        Stamp {
+            local: p.local,
+            offset: p.offset,
+            format: p.format,
+            precision: p.precision,
+            zone: PhantomData,
+        }
+    }
+
+    /// Seconds since the epoch, when the text says its offset (every `Utc`
+    /// date; `W3CDTF`, `RFC2822`, `RFC2616` and `iCal` with a time).
+    #[must_use]
+    pub fn unix(&self) -> Option<i64> {
+        self.offset
+            .map(|o| self.local.seconds_since_epoch() - i64::from(o) * 60)
+    }
+}
+
+/// A date field of zone `Z`: set, or RT's not-set word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(bound = ""))]
+pub enum When<Z: Zone> {
+    /// Not set: RT's not-set word in the user's language (`Not set`,
+    /// `Nicht angegeben`, `未指定`, …).
+    NotSet,
+    /// A date.
+    At(Stamp<Z>),
+}
+
+impl<Z: Zone> When<Z> {
+    /// The date, if set.
+    #[must_use]
+    pub fn at(self) -> Option<Stamp<Z>> {
+        match self {
+            When::NotSet => None,
+            When::At(s) => Some(s),
+        }
+    }
+}
+
+impl<Z: Zone> From<When<Z>> for RtDate {
+    /// Drops the zone, the offset and the format.
+    fn from(w: When<Z>) -> RtDate {
+        match w {
+            When::NotSet => RtDate::NotSet,
+            When::At(s) => RtDate::At(s.local),
+        }
+    }
+}
+
+/// The formats a ticket's date is tried in, for messages.
+pub(crate) const USER_FORMATS: &str = "DefaultFormat, ISO, W3CDTF, RFC2822, RFC2616, iCal, \
+     LocalizedDateTime (CLDR, every language RT ships), DefaultFormat translated by RT's \
+     lexicons, a not-set word (no digit)";
+
+/// RT's not-set word in any language: the rule is that every date RT prints
+/// holds digits, so a non-empty value with no digit at all is its not-set
+/// word (`tests/oracle_dates.rs` checks it for every language RT ships).
+pub(crate) fn is_not_set_word(text: &[u8]) -> bool {
+    match core::str::from_utf8(text) {
+        Ok(s) => !s.trim().is_empty() && !s.chars().any(char::is_numeric),
+        Err(_) => false,
+    }
+}
+
+fn failure(text: &[u8], formats: &str) -> ParseError {
+    let shown = alloc::string::String::from_utf8_lossy(text);
+    let mut shown: alloc::string::String = shown.chars().take(80).collect();
+    if text.len() > shown.len() {
+        shown.push('…');
+    }
+    ParseError::view(
+        text,
+        0,
+        ErrorKind::Value,
+        &alloc::format!("`{shown}` is not a date RT prints (tried {formats})"),
     )
-    .parse(i)
 }
 
-/// `default-date = wday SP month SP 2DIGIT SP time SP 4DIGIT`
-fn default_date(i: &[u8]) -> IResult<&[u8], DateTime> {
-    map_res(
-        (
-            wday,
-            char(' '),
-            month,
-            char(' '),
-            digits(2, 2),
-            char(' '),
-            time,
-            char(' '),
-            digits(4, 4),
-        ),
-        |(_, _, mo, _, d, _, t, _, y)| checked(y, mo, d, t),
-    )
-    .parse(i)
-}
-
-/// `rt-date = default-date / sql-datetime / "Not set"`
-fn rt_date(i: &[u8]) -> IResult<&[u8], RtDate> {
-    alt((
-        value(RtDate::NotSet, tag(&b"Not set"[..])),
-        map(default_date, RtDate::At),
-        map(sql_datetime, RtDate::At),
-    ))
-    .parse(i)
-}
-
-/// Parses a date as RT prints it in English: ticket show's
-/// `Sat Nov 28 23:32:46 2026`, history's `2026-11-28 23:32:46`, or `Not set`.
+/// Reads a ticket's date (zone [`UserZone`]): any of RT's formatters in any
+/// language it ships (see [`DateFormat`]), or the not-set word.
 ///
 /// # Errors
-/// [`ErrorKind::Value`](crate::ErrorKind::Value) for any other text (a
-/// localised date, an RFC 2822 date from a user preference). The
-/// raw text stays available from the view.
+/// [`ErrorKind::Value`] naming the text and the formats tried, when the text
+/// is none of them, or when it reads as two different dates (a translated
+/// `DefaultFormat` whose names are ambiguous): never a guess.
+///
+/// ```
+/// use rt_wire::views::{parse_user_date, DateFormat, When};
+/// let d = parse_user_date(b"Mon, 30 Nov 2026 05:02:46 +0530").unwrap().at().unwrap();
+/// assert_eq!((d.local.day, d.local.hour, d.offset), (30, 5, Some(330)));
+/// assert_eq!(d.format, DateFormat::Rfc2822);
+/// let d = parse_user_date("Mo., 30. Nov. 2026 05:02:46".as_bytes()).unwrap().at().unwrap();
+/// assert_eq!(d.format, DateFormat::LocalizedDateTime);
+/// assert_eq!(parse_user_date("Nicht angegeben".as_bytes()).unwrap(), When::NotSet);
+/// ```
+pub fn parse_user_date(text: &[u8]) -> Result<When<UserZone>, ParseError> {
+    if let Ok((b"", p)) = date_formats::fixed(text) {
+        return Ok(When::At(Stamp::new(p)));
+    }
+    if is_not_set_word(text) {
+        return Ok(When::NotSet);
+    }
+    match core::str::from_utf8(text).ok().map(localized::read) {
+        Some(Ok(p)) => Ok(When::At(Stamp::new(p))),
+        _ => Err(failure(text, USER_FORMATS)),
+    }
+}
+
+/// Reads a history, transaction or attachment date (zone [`Utc`]): the SQL
+/// form `YYYY-MM-DD hh:mm:ss`.
+///
+/// # Errors
+/// [`ErrorKind::Value`] naming the text, for anything else.
+pub fn parse_utc_date(text: &[u8]) -> Result<When<Utc>, ParseError> {
+    match nom::combinator::all_consuming(date_formats::sql).parse(text) {
+        Ok((_, p)) => Ok(When::At(Stamp::new(p))),
+        Err(_) => Err(failure(text, "the SQL form `YYYY-MM-DD hh:mm:ss`")),
+    }
+}
+
+/// Parses a date without its zone: anything [`parse_user_date`] reads
+/// (which includes the SQL form of history dates, `ISO`'s shape), as the
+/// calendar fields printed.
+///
+/// # Errors
+/// As [`parse_user_date`].
 ///
 /// ```
 /// use rt_wire::views::{parse_date, RtDate};
@@ -200,48 +376,9 @@ fn rt_date(i: &[u8]) -> IResult<&[u8], RtDate> {
 /// assert_eq!(parse_date(b"Not set").unwrap(), RtDate::NotSet);
 /// ```
 pub fn parse_date(text: &[u8]) -> Result<RtDate, ParseError> {
-    complete(
-        text,
-        rt_date,
-        "a date `Www Mmm DD hh:mm:ss YYYY`, `YYYY-MM-DD hh:mm:ss` or `Not set`",
-    )
+    parse_user_date(text).map(RtDate::from)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::error::ErrorKind;
-    use alloc::string::ToString;
-
-    #[test]
-    fn dates_known_answers() {
-        let d = DateTime {
-            year: 2026,
-            month: 11,
-            day: 28,
-            hour: 23,
-            minute: 32,
-            second: 46,
-        };
-        assert_eq!(
-            parse_date(b"Sat Nov 28 23:32:46 2026").unwrap(),
-            RtDate::At(d)
-        );
-        assert_eq!(parse_date(b"2026-11-28 23:32:46").unwrap(), RtDate::At(d));
-        assert_eq!(parse_date(b"Not set").unwrap(), RtDate::NotSet);
-        assert_eq!(
-            parse_date(b"Thu Dec 04 10:00:00 2026")
-                .unwrap()
-                .at()
-                .unwrap()
-                .day,
-            4
-        );
-        let e = parse_date(b"Sa 28. Nov 23:37:01 2026").unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::Value);
-        assert!(parse_date(b"Nicht angegeben").is_err());
-        assert!(parse_date(b"2026-13-28 23:32:46").is_err());
-        assert!(parse_date(b"2026-11-28 23:32:46 ").is_err());
-        assert_eq!(d.to_string(), "2026-11-28 23:32:46");
-    }
-}
+#[path = "dates_tests.rs"]
+mod tests;

@@ -4,13 +4,22 @@
 //! Every parser takes the value's bytes and reports errors at an offset inside
 //! them; the views move the offset to the value's place in the response.
 
+#[rustfmt::skip]
+mod cldr_dates;
+mod date_formats;
 mod dates;
+mod localized;
 mod numbers;
 mod refs;
 mod size;
 mod words;
 
-pub use dates::{DateTime, RtDate, parse_date};
+pub use cldr_dates::CLDR_VERSION;
+pub use dates::{
+    DateFormat, DateTime, Precision, RtDate, Stamp, UserZone, Utc, When, Zone, parse_date,
+    parse_user_date, parse_utc_date,
+};
+pub use localized::cldr_languages;
 pub use numbers::{parse_minutes, parse_number};
 pub(crate) use refs::id_number;
 pub use refs::{LinkTarget, ObjectRef, parse_object_ref};

@@ -1,0 +1,296 @@
+use super::*;
+use crate::error::ErrorKind;
+use alloc::string::ToString;
+
+fn user(text: &str) -> Stamp<UserZone> {
+    parse_user_date(text.as_bytes())
+        .unwrap_or_else(|e| panic!("{text}: {e}"))
+        .at()
+        .unwrap()
+}
+
+fn fields(s: &Stamp<UserZone>) -> alloc::string::String {
+    s.local.to_string()
+}
+
+#[test]
+fn dates_known_answers() {
+    let d = DateTime {
+        year: 2026,
+        month: 11,
+        day: 28,
+        hour: 23,
+        minute: 32,
+        second: 46,
+    };
+    assert_eq!(
+        parse_date(b"Sat Nov 28 23:32:46 2026").unwrap(),
+        RtDate::At(d)
+    );
+    assert_eq!(parse_date(b"2026-11-28 23:32:46").unwrap(), RtDate::At(d));
+    assert_eq!(parse_date(b"Not set").unwrap(), RtDate::NotSet);
+    assert_eq!(
+        parse_date(b"Thu Dec 04 10:00:00 2025")
+            .unwrap()
+            .at()
+            .unwrap()
+            .day,
+        4
+    );
+    let e = parse_date(b"Sa 28. Nov").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Value);
+    assert!(e.to_string().contains("`Sa 28. Nov`"), "{e}");
+    assert!(e.to_string().contains("RFC2822"), "{e}");
+    assert!(parse_date(b"2026-13-28 23:32:46").is_err());
+    assert!(parse_date(b"2026-02-29 23:32:46").is_err());
+    assert!(parse_date(b"2026-11-28 23:32:46 ").is_err());
+    // A weekday that does not match the date is not RT's.
+    assert!(parse_date(b"Fri Nov 28 23:32:46 2026").is_err());
+    assert_eq!(d.to_string(), "2026-11-28 23:32:46");
+    assert_eq!(d.weekday(), 6);
+}
+
+/// Texts RT prints, with the format, offset, precision and fields they read as.
+const CASES: &[(&str, DateFormat, Option<i16>, Precision, &str)] = &[
+    (
+        "Mon Nov 30 05:02:46 2026",
+        DateFormat::DefaultFormat,
+        None,
+        Precision::Second,
+        "2026-11-30 05:02:46",
+    ),
+    (
+        "Mon Nov 30 05:02 2026",
+        DateFormat::DefaultFormat,
+        None,
+        Precision::Minute,
+        "2026-11-30 05:02:00",
+    ),
+    (
+        "Mon Nov 30 2026",
+        DateFormat::DefaultFormat,
+        None,
+        Precision::Day,
+        "2026-11-30 00:00:00",
+    ),
+    (
+        "2026-11-30 05:02:46",
+        DateFormat::Iso,
+        None,
+        Precision::Second,
+        "2026-11-30 05:02:46",
+    ),
+    (
+        "2026-11-30 05:02",
+        DateFormat::Iso,
+        None,
+        Precision::Minute,
+        "2026-11-30 05:02:00",
+    ),
+    (
+        "2026-11-30",
+        DateFormat::Iso,
+        None,
+        Precision::Day,
+        "2026-11-30 00:00:00",
+    ),
+    (
+        "2026-11-30T05:02:46+05:30",
+        DateFormat::W3cdtf,
+        Some(330),
+        Precision::Second,
+        "2026-11-30 05:02:46",
+    ),
+    (
+        "2026-11-30T05:02-03:00",
+        DateFormat::W3cdtf,
+        Some(-180),
+        Precision::Minute,
+        "2026-11-30 05:02:00",
+    ),
+    (
+        "2026-11-30T05:02:46Z",
+        DateFormat::W3cdtf,
+        Some(0),
+        Precision::Second,
+        "2026-11-30 05:02:46",
+    ),
+    (
+        "Mon, 30 Nov 2026 05:02:46 +0530",
+        DateFormat::Rfc2822,
+        Some(330),
+        Precision::Second,
+        "2026-11-30 05:02:46",
+    ),
+    (
+        "Mon, 30 Nov 2026 05:02 -0100",
+        DateFormat::Rfc2822,
+        Some(-60),
+        Precision::Minute,
+        "2026-11-30 05:02:00",
+    ),
+    (
+        "30 Nov 2026 05:02:46 +0000",
+        DateFormat::Rfc2822,
+        Some(0),
+        Precision::Second,
+        "2026-11-30 05:02:46",
+    ),
+    (
+        "Mon, 30 Nov 2026",
+        DateFormat::Rfc2822,
+        None,
+        Precision::Day,
+        "2026-11-30 00:00:00",
+    ),
+    (
+        "Sun, 29 Nov 2026 23:32:46 GMT",
+        DateFormat::Rfc2616,
+        Some(0),
+        Precision::Second,
+        "2026-11-29 23:32:46",
+    ),
+    (
+        "20261129T233246Z",
+        DateFormat::ICal,
+        Some(0),
+        Precision::Second,
+        "2026-11-29 23:32:46",
+    ),
+    (
+        "20261130",
+        DateFormat::ICal,
+        None,
+        Precision::Day,
+        "2026-11-30 00:00:00",
+    ),
+    (
+        "Mon, Nov 30, 2026 5:02:46 AM",
+        DateFormat::LocalizedDateTime,
+        None,
+        Precision::Second,
+        "2026-11-30 05:02:46",
+    ),
+    (
+        "Mon, Nov 30, 2026 12:02:46 AM",
+        DateFormat::LocalizedDateTime,
+        None,
+        Precision::Second,
+        "2026-11-30 00:02:46",
+    ),
+    (
+        "Mon, Nov 30, 2026 12:02:46 PM",
+        DateFormat::LocalizedDateTime,
+        None,
+        Precision::Second,
+        "2026-11-30 12:02:46",
+    ),
+    (
+        "2026年11月30日月 0:32:46",
+        DateFormat::LocalizedDateTime,
+        None,
+        Precision::Second,
+        "2026-11-30 00:32:46",
+    ),
+    (
+        "Mo 30. Nov 00:32:46 2026",
+        DateFormat::DefaultFormat,
+        None,
+        Precision::Second,
+        "2026-11-30 00:32:46",
+    ),
+    (
+        "ma 30.11. 2026 05:02:46",
+        DateFormat::DefaultFormat,
+        None,
+        Precision::Second,
+        "2026-11-30 05:02:46",
+    ),
+    (
+        "Mar 15 Fév 2005 08:58:59",
+        DateFormat::DefaultFormat,
+        None,
+        Precision::Second,
+        "2005-02-15 08:58:59",
+    ),
+    (
+        "2026-十一月-30 00:32:46 星期一",
+        DateFormat::DefaultFormat,
+        None,
+        Precision::Second,
+        "2026-11-30 00:32:46",
+    ),
+];
+
+#[test]
+fn every_fixed_format() {
+    let cases = CASES;
+    for &(text, format, offset, precision, local) in cases {
+        let s = user(text);
+        assert_eq!(
+            (s.format, s.offset, s.precision),
+            (format, offset, precision),
+            "{text}"
+        );
+        assert_eq!(fields(&s), local, "{text}");
+    }
+    assert_eq!(
+        user("2026-11-30T05:02:46+05:30").unix(),
+        Some(1_795_995_166)
+    );
+    assert_eq!(
+        user("Sun, 29 Nov 2026 23:32:46 GMT").unix(),
+        Some(1_795_995_166)
+    );
+}
+
+#[test]
+fn not_set_words_and_refusals() {
+    for w in [
+        "Not set",
+        "Nicht angegeben",
+        "未指定",
+        "Не установлено",
+        "تنظیم نشده",
+    ] {
+        assert_eq!(parse_user_date(w.as_bytes()).unwrap(), When::NotSet, "{w}");
+    }
+    for bad in [
+        "",
+        " ",
+        "T233246Z",
+        "05:02:46",
+        "2026",
+        "Mon Nov 30 05:02:46 2026 1",
+    ] {
+        assert!(parse_user_date(bad.as_bytes()).is_err(), "{bad:?}");
+    }
+    assert!(parse_user_date(b"\xff").is_err());
+}
+
+#[test]
+fn utc_dates_are_sql_only() {
+    let w = parse_utc_date(b"2026-11-29 23:32:46")
+        .unwrap()
+        .at()
+        .unwrap();
+    assert_eq!((w.format, w.offset), (DateFormat::Sql, Some(0)));
+    assert_eq!(w.unix(), Some(1_795_995_166));
+    assert!(parse_utc_date(b"Not set").is_err());
+    assert!(parse_utc_date(b"2026-11-29").is_err());
+    let e = parse_utc_date(b"Sun Nov 29 2026").unwrap_err();
+    assert!(e.to_string().contains("SQL"), "{e}");
+}
+
+#[test]
+fn days_since_epoch_matches_known_days() {
+    let d = |y, m, day| {
+        DateTime::checked(y, m, day, 0, 0, 0)
+            .unwrap()
+            .days_since_epoch()
+    };
+    assert_eq!(d(1970, 1, 1), 0);
+    assert_eq!(d(2000, 3, 1), 11_017);
+    assert_eq!(d(1969, 12, 31), -1);
+    assert_eq!(d(2024, 2, 29), 19_782);
+}
