@@ -119,7 +119,13 @@ fn get_and_post_against_live_rt() {
     let raw = rt.ok(&["get", "--raw", &format!("ticket/{id}/show")]);
     assert!(raw.starts_with(b"RT/"), "{}", String::from_utf8_lossy(&raw));
 
-    // RT's refusals: exit 1 and a message on stderr.
+    refusals(&rt, id);
+    std::fs::remove_dir_all(&rt.dir).unwrap();
+}
+
+/// RT's refusals: exit 1 and a message on stderr; a refused write prints
+/// RT's reply too.
+fn refusals(rt: &Rt, id: u64) {
     let missing = rt.run(&["get", "ticket/999999"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("does not exist"));
@@ -131,5 +137,4 @@ fn get_and_post_against_live_rt() {
     assert_eq!(refused.status.code(), Some(1));
     let reply: Value = serde_json::from_slice(&refused.stdout).unwrap();
     assert_eq!(reply["code"], 409, "{reply}");
-    std::fs::remove_dir_all(&rt.dir).unwrap();
 }
