@@ -9,7 +9,8 @@ the queue Support and one user per language (de, ja, ru) and per DateTimeFormat 
 each user sees dates in their own zone, format and language, and RT's messages in their
 language. The manifest has the same form as corpus/capture.py's; `expect` holds what this
 script knows without a parser: the dates it set, converted to each user's zone, and the
-user's language, format and zone. Python 3 standard library only.
+user's language, format and zone, and the same instants in UTC. Python 3 standard library
+only.
 """
 import datetime
 import os
@@ -33,6 +34,13 @@ def in_zone(local, zone):
     t = datetime.datetime.strptime(local, "%Y-%m-%d %H:%M:%S").replace(
         tzinfo=zoneinfo.ZoneInfo(SITE_ZONE))
     return t.astimezone(zoneinfo.ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def utc(local):
+    """`local` (anna's zone, the site's) as the UTC instant."""
+    t = datetime.datetime.strptime(local, "%Y-%m-%d %H:%M:%S").replace(
+        tzinfo=zoneinfo.ZoneInfo(SITE_ZONE))
+    return t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def setup():
@@ -77,7 +85,8 @@ def main():
                  content=form(("id", "ticket/new"), ("Queue", "Support"), ("Subject", "Grüße"),
                               ("Requestor", "kunde@example.com"), ("Starts", STARTS), ("Due", DUE),
                               ("Text", TEXT)),
-                 auth=as_user("anna"), expect={"rt_code": 200, "created_ticket_id": 1, **who("anna")})
+                 auth=as_user("anna"),
+                 expect={"rt_code": 200, "created_ticket_id": 1, "subject": "Grüße", **who("anna")})
     tid = capture.created_id(body)
     if tid != 1:
         print("NOTE: expected ticket 1, got %r" % body[:200], file=sys.stderr)
@@ -109,7 +118,8 @@ def main():
     g = capture.created_id(c.cap(
         "create-general-ru", "ivan creates a ticket in General (stock lifecycle)", "ticket/new",
         content=form(("id", "ticket/new"), ("Queue", "General"), ("Subject", "Привет")),
-        auth=as_user("ivan"), expect={"rt_code": 200, "created_ticket_id": 2, **who("ivan")}))
+        auth=as_user("ivan"),
+        expect={"rt_code": 200, "created_ticket_id": 2, "subject": "Привет", **who("ivan")}))
     for name, status in (("anna", "open"), ("ivan", "stalled"), ("yuki", "resolved")):
         c.cap("edit-stock-status-" + by_name[name]["lang"], "%s sets the stock status %s" % (name, status),
               "ticket/%d/edit" % g, content=form(("Status", status)), auth=as_user(name),
@@ -123,7 +133,8 @@ def main():
               % (tid, u["name"], u["lang"], u["date_format"], u["zone"]), t + "/show",
               auth=as_user(u["name"]),
               expect={"rt_code": 200, "id": t, "subject": "Grüße", "status": "geprüft",
-                      "queue": "Support", "dates": dates, **who(u["name"])})
+                      "queue": "Support", "dates": dates,
+                      "dates_utc": {"Starts": utc(STARTS), "Due": utc(DUE)}, **who(u["name"])})
     for name in ("anna", "yuki", "ivan", "en-ISO"):
         lang = by_name[name]["lang"]
         c.cap("history-%s-%s" % (lang, name.lower()), "history of ticket %d as %s" % (tid, name),

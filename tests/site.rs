@@ -115,3 +115,76 @@ fn short_history_status_changes_where_english() {
     }
     assert_eq!((english, translated), (2, 6));
 }
+
+/// Every user's ticket dates, in every date format and language: the dates
+/// the capture script set (`Starts`, `Due`) read back as that user's wall
+/// clock (`expect.dates`), or, where RT printed an offset (`W3CDTF`,
+/// `RFC2822`, `RFC2616` and `iCal`, the last two in UTC whatever the
+/// user's zone), as the same instant (`expect.dates_utc`); `Resolved` reads
+/// as RT's not-set word in the user's language.
+#[test]
+fn ticket_dates_in_every_format_and_language() {
+    use rt_wire::views::When;
+    let mut by_wall_clock = 0;
+    let mut by_instant = 0;
+    for v in SITE_VERSIONS {
+        let caps = captures(v);
+        for c in named(&caps, "show-") {
+            let e = &c.entry["expect"];
+            let r = parse_response_with(&c.body, &ParseOptions::new()).unwrap();
+            let list = TicketList::from_response(&r).unwrap();
+            let t = &list.tickets[0];
+            let what = format!("{v}/{} ({}, {})", c.file, lang(c), e["date_format"]);
+            for key in ["Starts", "Due"] {
+                let Some(When::At(stamp)) = t.user_date(key).unwrap() else {
+                    panic!("{what}: {key} not set");
+                };
+                match stamp.unix() {
+                    Some(unix) => {
+                        let want = e["dates_utc"][key].as_str().unwrap();
+                        assert_eq!(utc_text(unix), want, "{what}: {key} {stamp:?}");
+                        by_instant += 1;
+                    }
+                    None => {
+                        let l = stamp.local;
+                        let got = format!(
+                            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                            l.year, l.month, l.day, l.hour, l.minute, l.second
+                        );
+                        assert_eq!(got, e["dates"][key].as_str().unwrap(), "{what}: {key}");
+                        by_wall_clock += 1;
+                    }
+                }
+            }
+            assert_eq!(
+                t.user_date("Resolved").unwrap(),
+                Some(When::NotSet),
+                "{what}"
+            );
+        }
+    }
+    // Per corpus: 17 users × 2 dates; 4 formats of 7 print an offset, for
+    // the two users (en, de) of each format.
+    assert_eq!((by_wall_clock, by_instant), (2 * 18, 2 * 16));
+}
+
+/// `unix` seconds as `YYYY-MM-DDTHH:MM:SSZ` (civil from days, proleptic
+/// Gregorian).
+fn utc_text(unix: i64) -> String {
+    let (days, secs) = (unix.div_euclid(86_400), unix.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
