@@ -170,6 +170,10 @@ struct Live {
     endpoints: BTreeSet<String>,
     /// When the run started (seconds since the epoch).
     started: i64,
+    /// The offset of the RT user's time zone now, in seconds east of UTC:
+    /// ticket dates are printed in it (REST 1.0 does not tell it; the run
+    /// is told by `RT_USER_UTC_OFFSET`, `±HHMM`, default `+0000`).
+    user_offset: i64,
     /// Values RT gave back compared with what the suite sent.
     values: usize,
     /// Status and message checks.
@@ -327,12 +331,22 @@ impl Live {
         self.create(&req, "Ticket")
     }
 
-    /// A date RT stamped on one of the run's writes, compared with the time
-    /// the request was made: after the run started, not after now.
+    /// A date RT stamped on one of the run's writes and printed in UTC
+    /// (history, transactions), compared with the time the request was
+    /// made: after the run started, not after now.
     fn stamped_now(&mut self, got: Option<RtDate>, what: &str, body: &str) {
+        self.stamped_now_at(got, 0, what, body);
+    }
+
+    /// The same for a ticket's own dates, printed in the user's zone.
+    fn stamped_now_in_user_zone(&mut self, got: Option<RtDate>, what: &str, body: &str) {
+        self.stamped_now_at(got, self.user_offset, what, body);
+    }
+
+    fn stamped_now_at(&mut self, got: Option<RtDate>, offset: i64, what: &str, body: &str) {
         let now = unix_now();
         let ok = matches!(&got, Some(RtDate::At(d))
-            if (self.started - CLOCK_SLACK..=now + CLOCK_SLACK).contains(&unix(d)));
+            if (self.started - CLOCK_SLACK..=now + CLOCK_SLACK).contains(&(unix(d) - offset)));
         sent_check!(
             self,
             ok,
@@ -392,6 +406,25 @@ fn unix_now() -> i64 {
         .unwrap()
         .as_secs();
     i64::try_from(secs).unwrap()
+}
+
+/// `RT_USER_UTC_OFFSET` (`+0100`, `-0530`) in seconds; 0 when unset.
+fn user_offset() -> i64 {
+    let Ok(text) = std::env::var("RT_USER_UTC_OFFSET") else {
+        return 0;
+    };
+    let sign = match text.as_bytes().first() {
+        Some(b'+') => 1,
+        Some(b'-') => -1,
+        _ => 0,
+    };
+    let digits = text.get(1..).unwrap_or_default();
+    let n: i64 = digits.parse().unwrap_or(-1);
+    assert!(
+        sign != 0 && digits.len() == 4 && (0..2400).contains(&n) && n % 100 < 60,
+        "RT_USER_UTC_OFFSET={text:?}: expected ±HHMM"
+    );
+    sign * (n / 100 * 3600 + n % 100 * 60)
 }
 
 /// Seconds since the epoch of a date RT gives in UTC.
@@ -465,6 +498,7 @@ fn live_rt() {
         tag,
         endpoints: BTreeSet::new(),
         started: secs,
+        user_offset: user_offset(),
         values: 0,
         statuses: 0,
     };

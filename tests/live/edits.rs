@@ -43,7 +43,7 @@ fn edit_fields(live: &mut Live, a: u64) {
         "{b}"
     );
     // RT stamps `Started` when a ticket first opens.
-    live.stamped_now(t.date("Started").unwrap(), "Started", &b);
+    live.stamped_now_in_user_zone(t.date("Started").unwrap(), "Started", &b);
     sent_eq!(
         live,
         t.custom_field("Single Line").unwrap().values().unwrap(),

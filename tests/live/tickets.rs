@@ -154,8 +154,8 @@ fn check_dates_and_times(live: &mut Live, t: &Ticket<'_>, sent: &Sent, b: &str) 
         Some(RtDate::NotSet),
         "{b}"
     );
-    live.stamped_now(t.date("Created").unwrap(), "Created", b);
-    live.stamped_now(t.date("LastUpdated").unwrap(), "LastUpdated", b);
+    live.stamped_now_in_user_zone(t.date("Created").unwrap(), "Created", b);
+    live.stamped_now_in_user_zone(t.date("LastUpdated").unwrap(), "LastUpdated", b);
     sent_eq!(live, t.minutes("TimeEstimated").unwrap(), Some(90), "{b}");
     sent_eq!(live, t.minutes("TimeLeft").unwrap(), Some(30), "{b}");
     check_eq!(live, t.minutes("TimeWorked").unwrap(), Some(0), "{b}");
