@@ -237,4 +237,7 @@ fn comment_trailing_lfs_are_dropped() {
         assert_eq!(out, plain, "{:?}", String::from_utf8_lossy(text));
     }
     assert_eq!(plain, b"# Ticket 7 created.\n\nid: 7\n");
+    // A comment of LFs only is an empty comment, as an empty one is.
+    let empty = write(|w| w.comment(b""));
+    assert_eq!(write(|w| w.comment(b"\n\n")), empty);
 }
