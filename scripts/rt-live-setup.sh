@@ -11,6 +11,8 @@
 #     field; a group), created only if `Colon: Field` does not exist yet;
 #   * the right OwnTicket in queue General for the Privileged group, so that a user the
 #     suite creates can own a ticket and root can steal it.
+#   * with RT_LIVE_SITE=1 (the site-configured instance), corpus/setup-site.pl: the queue
+#     Support on the custom lifecycle and the users of several languages and date formats.
 # Honours RT_LIVE_DIR / RT_LIVE_PORT like rt-live.sh. Chatter goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,3 +44,7 @@ perl -I"$RT_LIB" -e '
         die "GrantRight: $msg\n" unless $ok;
         print STDERR "rt-live-setup: granted OwnTicket in General to Privileged\n";
     }' </dev/null
+
+if [[ ${RT_LIVE_SITE:-} == 1 ]]; then
+  perl -I"$RT_LIB" corpus/setup-site.pl </dev/null | sed 's/^/rt-live-setup: site: /' >&2
+fi

@@ -457,6 +457,8 @@ mod links;
 mod objects;
 #[path = "live/searches.rs"]
 mod searches;
+#[path = "live/site.rs"]
+mod site;
 #[path = "live/templates.rs"]
 mod templates;
 #[path = "live/tickets.rs"]
@@ -540,6 +542,7 @@ fn live_rt() {
     queues_and_groups(&mut live);
     searches(&mut live, a, &sent, &others, merged, &person);
     typed_endpoints(&mut live, a);
+    site::site_checks(&mut live, &pass);
     errors(&mut live, a, &user, &pass);
 
     say(&summary(&live, started, &version));
