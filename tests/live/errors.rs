@@ -249,6 +249,12 @@ fn invalid_value(live: &mut Live, a: u64) {
 /// A syntax error: a `#` line after a field, which the encoder cannot
 /// produce, sent as raw content.
 fn syntax_error(live: &mut Live, a: u64) {
+    let subject = |live: &mut Live| {
+        let body = live.show(a);
+        let list = view(TicketList::from_response(&object(&body)), &body);
+        text_of(ticket(&list, a), "Subject")
+    };
+    let before = subject(live);
     let path = format!("ticket/{a}/edit");
     let raw = format!("id: ticket/{a}\nSubject: never applied\n# not allowed here\n");
     let body = live.write_raw(&path, raw.as_bytes());
@@ -272,6 +278,9 @@ fn syntax_error(live: &mut Live, a: u64) {
         }
         other => panic!("expected a syntax error, got {other:?}\n{}", lossy(&body)),
     }
+    // Nothing of a form with a syntax error is applied.
+    let after = subject(live);
+    check_eq!(live, after, before, "the subject after a refused edit");
 }
 
 /// A merge into a missing ticket.
