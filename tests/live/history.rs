@@ -44,6 +44,12 @@ pub(crate) fn history(live: &mut Live, a: u64, sent: &Sent, uploads: &[Uploaded]
     let correspond = of_kind(TransactionType::Correspond);
     live.stamped_now(correspond.record.date("Created").unwrap(), "reply", &lb);
     check_correspondence(live, correspond, uploads, &lb);
+    // The suite's user made the three transactions.
+    let user = live.user.clone();
+    for e in [create, comment, correspond] {
+        let creator = e.record.text("Creator").unwrap().map(|c| c.into_owned());
+        sent_eq!(live, creator.as_deref(), Some(user.as_str()), "{lb}");
+    }
     filtered_history(live, a, &short, comment);
 
     let ours: BTreeSet<u64> = [create, comment, correspond]
