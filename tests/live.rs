@@ -541,7 +541,7 @@ fn live_rt() {
     attachments(&mut live, a, &uploads, &ours);
     queues_and_groups(&mut live);
     searches(&mut live, a, &sent, &others, merged, &person);
-    typed_endpoints(&mut live, a);
+    typed_endpoints(&mut live, a, &uploads);
     site::site_checks(&mut live, &pass);
     errors(&mut live, a, &user, &pass);
 

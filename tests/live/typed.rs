@@ -1,6 +1,7 @@
 //! Every read endpoint fetched through its type (`rt_wire::request::Endpoint`):
 //! the path it builds, the options it parses with and the view it names.
 
+use crate::comments::Uploaded;
 use crate::*;
 use rt_wire::request::{Endpoint, ViewOf};
 use rt_wire::views::Owned;
@@ -23,7 +24,7 @@ fn fetch<E: Endpoint>(live: &mut Live, ep: &E) -> ViewOf<'static, E> {
 }
 
 /// Ticket `a` has attachments and history (created by the suite before).
-pub(crate) fn typed_endpoints(live: &mut Live, a: u64) {
+pub(crate) fn typed_endpoints(live: &mut Live, a: u64, uploads: &[Uploaded]) {
     check_eq!(
         live,
         fetch(live, &read::Ticket { id: a }).id().unwrap(),
@@ -51,7 +52,17 @@ pub(crate) fn typed_endpoints(live: &mut Live, a: u64) {
         check_eq!(live, links.ticket().unwrap(), a, "links");
     }
     let listing = fetch(live, &read::TicketAttachments { id: a });
-    let item = listing.items.first().expect("an attachment").id;
+    // The file of every byte value the comment uploaded.
+    let sent = uploads
+        .iter()
+        .find(|u| u.content_type == "application/octet-stream")
+        .expect("a binary upload");
+    let item = listing
+        .items
+        .iter()
+        .find(|i| i.name == Some(sent.name.as_bytes()))
+        .unwrap_or_else(|| panic!("{} not in the listing", sent.name))
+        .id;
     let shown = fetch(
         live,
         &read::TicketAttachment {
@@ -69,7 +80,13 @@ pub(crate) fn typed_endpoints(live: &mut Live, a: u64) {
         },
     );
     let c2 = fetch(live, &read::AttachmentContent { id: item });
-    check_eq!(live, c1.bytes, c2.bytes, "content both ways");
+    sent_eq!(live, c1.bytes, &sent.bytes[..], "content, typed");
+    sent_eq!(
+        live,
+        c2.bytes,
+        &sent.bytes[..],
+        "content, typed (attachment/<a>)"
+    );
     let short = fetch(live, &read::TicketHistory { id: a });
     let long = fetch(live, &read::TicketHistoryLong { id: a });
     check_eq!(live, short.entries.len(), long.entries.len(), "history");
