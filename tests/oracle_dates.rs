@@ -31,7 +31,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
-use rt_wire::views::{DateFormat, DateTime, Precision, When, parse_user_date};
+use rt_wire::views::{
+    DateFormat, DateTime, Lang, Precision, When, parse_user_date, parse_user_date_in,
+};
 
 use oracle::Rng;
 
@@ -156,6 +158,8 @@ struct Tally {
     checked: usize,
     read: usize,
     refused: BTreeMap<String, usize>,
+    read_in_lang: usize,
+    refused_in_lang: BTreeMap<String, usize>,
     wrong: Vec<String>,
     formats: BTreeSet<String>,
     langs: BTreeSet<String>,
@@ -166,6 +170,20 @@ fn check_line(tally: &mut Tally, dates: &[Expected], lang: &str, i: usize, spec:
     tally.checked += 1;
     tally.formats.insert(spec.to_owned());
     let (want, offset, precision) = expected(spec, &dates[i]);
+    // Read in its own language: the same date, or (a translated
+    // `DefaultFormat` only) refused; never another date.
+    let l = Lang::new(lang).unwrap_or_else(|| panic!("{lang}: not a Lang"));
+    match parse_user_date_in(text.as_bytes(), l) {
+        Ok(When::At(s)) if s.local == want && s.offset == offset && s.precision == precision => {
+            tally.read_in_lang += 1;
+        }
+        Err(_) if spec.starts_with("DefaultFormat") => {
+            *tally.refused_in_lang.entry(lang.to_owned()).or_default() += 1;
+        }
+        other => tally.wrong.push(format!(
+            "{lang} {spec} in its language: {text:?} read as {other:?}, RT computed {want}"
+        )),
+    }
     match parse_user_date(text.as_bytes()) {
         Ok(When::At(s)) if s.local == want && s.offset == offset && s.precision == precision => {
             tally.read += 1;
@@ -215,7 +233,9 @@ fn check(out: &str) -> Tally {
             "N" => {
                 tally.langs.insert(f[1].to_owned());
                 let got = parse_user_date(f[2].as_bytes());
-                if !matches!(got, Ok(When::NotSet)) {
+                let lang = Lang::new(f[1]).unwrap();
+                let in_lang = parse_user_date_in(f[2].as_bytes(), lang);
+                if !matches!((&got, in_lang), (Ok(When::NotSet), Ok(When::NotSet))) {
                     tally
                         .wrong
                         .push(format!("{} not set: {:?} read as {got:?}", f[1], f[2]));
@@ -256,6 +276,14 @@ fn against(share: &str, n: usize, seed: u64) -> Option<()> {
     );
     for (lang, k) in &t.refused {
         summary.push_str(&format!("\n  {lang}: {k} DefaultFormat dates refused"));
+    }
+    summary.push_str(&format!(
+        "\n  read in their own language: {} read back exactly, {} refused (DefaultFormat only)",
+        t.read_in_lang,
+        t.refused_in_lang.values().sum::<usize>()
+    ));
+    for (lang, k) in &t.refused_in_lang {
+        summary.push_str(&format!("\n    {lang}: {k}"));
     }
     summary.push('\n');
     let _ = std::io::stderr().lock().write_all(summary.as_bytes());

@@ -32,7 +32,10 @@ enum Command {
     /// "forms":[{"comments":[…],"fields":[[name, decoded value],…]}],
     /// "text":null|"…"}; strings that are not UTF-8 come out as
     /// {"base64":"…"}. With --as KIND, prints the typed view of the response
-    /// instead (content: the attachment's exact bytes).
+    /// instead (content: the attachment's exact bytes). A ticket's view
+    /// adds "dates": each date field RT printed as "YYYY-MM-DDTHH:MM:SS",
+    /// the wall clock in the RT user's zone, or null when not set; RFC2616
+    /// and iCal dates, which RT prints in UTC, as "YYYY-MM-DDTHH:MM:SSZ".
     Parse(ParseArgs),
     /// Read JSON [[name, value], …] and print the `content` form RT reads
     /// back exactly, or the whole request body.
@@ -82,6 +85,13 @@ struct ParseArgs {
     /// framing; the reading options above do not apply).
     #[arg(long = "as", value_enum, value_name = "KIND")]
     kind: Option<views::Kind>,
+    /// With --as ticket: the RT user's language (RT's code: de, ja, pt_BR,
+    /// …), in which the "dates" object reads the localized dates. Without
+    /// it every language RT ships is tried (a date that reads as two
+    /// different dates is an error); with it only that language's names
+    /// and patterns are.
+    #[arg(long, value_name = "LANG", value_parser = views::parse_lang, requires = "kind")]
+    lang: Option<rt_wire::views::Lang>,
     /// The response body; stdin when absent or `-`.
     file: Option<PathBuf>,
 }
@@ -221,7 +231,7 @@ fn parse_error(e: &rt_wire::ParseError) -> String {
 fn cmd_parse(args: &ParseArgs, out: &mut dyn Write) -> Result<(), String> {
     let input = read_input(args.file.as_deref())?;
     if let Some(kind) = args.kind {
-        return views::run_as(kind, &input, out);
+        return views::run_as_in(kind, args.lang, &input, out);
     }
     let options = args.read.options();
     let response = match parse_response_with(&input, &options) {

@@ -8,7 +8,7 @@
 use std::io::Write;
 
 use rt_wire::views::{
-    Attachment, AttachmentContent, AttachmentList, Group, History, Links, LongHistory, Queue,
+    Attachment, AttachmentContent, AttachmentList, Group, History, Lang, Links, LongHistory, Queue,
     Reply, SearchResults, TicketList, User, ViewError,
 };
 use rt_wire::{Framing, ParseOptions, parse_response_with};
@@ -74,6 +74,20 @@ impl Kind {
 /// A body that does not parse, a body of another shape, a value that does
 /// not have RT's format, or RT's refusal, as a message for the user.
 pub fn run_as(kind: Kind, input: &[u8], stdout: &mut dyn Write) -> Result<(), String> {
+    run_as_in(kind, None, input, stdout)
+}
+
+/// [`run_as`], with a ticket's `dates` read in the RT user's language
+/// `lang` when given (else in any language RT ships).
+///
+/// # Errors
+/// As [`run_as`].
+pub fn run_as_in(
+    kind: Kind,
+    lang: Option<Lang>,
+    input: &[u8],
+    stdout: &mut dyn Write,
+) -> Result<(), String> {
     let framing = match kind {
         Kind::Content => Framing::Content,
         Kind::Search => Framing::Search,
@@ -91,7 +105,13 @@ pub fn run_as(kind: Kind, input: &[u8], stdout: &mut dyn Write) -> Result<(), St
             let c = AttachmentContent::from_response(r).map_err(fail)?;
             return stdout.write_all(c.bytes).map_err(|e| e.to_string());
         }
-        Kind::Ticket => to_json(&TicketList::from_response(r).map_err(fail)?),
+        Kind::Ticket => {
+            let list = TicketList::from_response(r).map_err(fail)?;
+            match lang {
+                Some(lang) => to_json(&list.in_lang(lang)),
+                None => to_json(&list),
+            }
+        }
         Kind::Links => to_json(&Links::from_response(r).map_err(fail)?),
         Kind::Attachments => to_json(&AttachmentList::from_response(r).map_err(fail)?),
         Kind::Attachment => to_json(&Attachment::from_response(r).map_err(fail)?),
@@ -106,6 +126,20 @@ pub fn run_as(kind: Kind, input: &[u8], stdout: &mut dyn Write) -> Result<(), St
         Kind::Message => to_json(&Reply::from_response(r)),
     }?;
     stdout.write_all(&json).map_err(|e| e.to_string())
+}
+
+/// `--lang`'s value parser: one of the languages RT ships.
+///
+/// # Errors
+/// Any other code, with the list of those.
+pub fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::new(code).ok_or_else(|| {
+        let all: Vec<&str> = rt_wire::views::cldr_languages().collect();
+        format!(
+            "`{code}` is not a language RT ships; one of: {}",
+            all.join(", ")
+        )
+    })
 }
 
 /// The view's JSON and a line feed; a value that does not have RT's format
@@ -161,7 +195,10 @@ mod tests {
         .unwrap();
         assert_eq!(
             out,
-            "{\"tickets\":[{\"id\":1,\"subject\":{\"base64\":\"/w==\"},\"cc\":[\"a@x\",\"b@x\"],\"custom_fields\":{\"T\":[\"a\",\"b,c\"]}}],\"messages\":[]}\n"
+            "{\"tickets\":[{\"id\":1,\"subject\":{\"base64\":\"/w==\"},\"cc\":[\"a@x\",\"b@x\"],\"custom_fields\":{\"T\":[\"a\",\"b,c\"]},\"dates\":{}}],\"messages\":[]}\n"
         );
+        assert!(parse_lang("pt_BR").is_ok());
+        let e = parse_lang("xx").unwrap_err();
+        assert!(e.contains("de, el, en,"), "{e}");
     }
 }

@@ -79,13 +79,14 @@ pub use owned::{Owned, OwnedNotice, OwnedServerError, OwnedViewError};
 pub use record::{CustomField, RawValue, Record};
 pub use search::{SearchFormat, SearchResults, SearchRow};
 #[cfg(feature = "serde")]
-pub use serde_impl::{DeError, Utf8OrBase64, from_form};
+pub use serde_impl::{DeError, TicketListIn, Utf8OrBase64, from_form};
 pub use status_change::StatusChange;
 pub use ticket::{Group, Links, Queue, Relation, Template, Ticket, TicketList, User};
 pub use values::{
-    CLDR_VERSION, DateFormat, DateTime, LinkTarget, ObjectRef, Precision, RtDate, Size, Stamp,
-    TicketStatus, TransactionType, UserZone, Utc, When, Zone, cldr_languages, parse_date,
-    parse_minutes, parse_number, parse_object_ref, parse_size, parse_user_date, parse_utc_date,
+    CLDR_VERSION, DateFormat, DateTime, Lang, LinkTarget, ObjectRef, Precision, RtDate, Size,
+    Stamp, TicketStatus, TransactionType, UserZone, Utc, When, Zone, cldr_languages, parse_date,
+    parse_minutes, parse_number, parse_object_ref, parse_size, parse_user_date, parse_user_date_in,
+    parse_utc_date,
 };
 
 use core::fmt;

@@ -9,7 +9,8 @@ use super::ViewError;
 use super::cf_values::split_cf_values;
 use super::message::{Notice, ServerError, form_notices, refusal};
 use super::values::{
-    self, LinkTarget, ObjectRef, RtDate, Size, When, Zone, parse_minutes, parse_number, parse_size,
+    self, Lang, LinkTarget, ObjectRef, RtDate, Size, UserZone, When, Zone, parse_minutes,
+    parse_number, parse_size, parse_user_date_in,
 };
 use crate::error::{ErrorKind, ParseError};
 use crate::form::{Field, Form, Items, Value};
@@ -135,7 +136,23 @@ impl<'a> RawValue<'a> {
     /// # Errors
     /// [`ErrorKind::Value`] naming the field, the text and the formats tried.
     pub fn date_in<Z: Zone>(&self) -> Result<When<Z>, ParseError> {
-        self.single(Z::read).map_err(|e| {
+        self.date_with(Z::read)
+    }
+
+    /// The value as a ticket's date printed for an RT user of language
+    /// `lang` (see [`parse_user_date_in`](super::parse_user_date_in)).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Value`] naming the field, the text and the formats tried.
+    pub fn user_date_in(&self, lang: Lang) -> Result<When<UserZone>, ParseError> {
+        self.date_with(|t| parse_user_date_in(t, lang))
+    }
+
+    fn date_with<Z: Zone>(
+        &self,
+        read: impl FnOnce(&'a [u8]) -> Result<When<Z>, ParseError>,
+    ) -> Result<When<Z>, ParseError> {
+        self.single(read).map_err(|e| {
             let key = String::from_utf8_lossy(self.key());
             let what = e.detail_text().unwrap_or_else(|| e.expected());
             let detail = alloc::format!("field `{key}` ({}): {what}", Z::NAME);

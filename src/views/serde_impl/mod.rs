@@ -15,11 +15,24 @@
 //!   the name as printed to the array of its values (see
 //!   [`CustomField::values`](super::CustomField::values));
 //! * numbers RT prints as numbers (ids, a transaction's `Ticket` and
-//!   `TimeTaken`) are numbers, everything else the text as RT sent it.
+//!   `TimeTaken`) are numbers, everything else the text as RT sent it;
+//! * a ticket adds, after its fields (kept as the text RT sent) and
+//!   `custom_fields`, `dates`: a map from each date field RT printed
+//!   (`created`, `starts`, `started`, `due`, `resolved`, `told`,
+//!   `last_updated`) to `"YYYY-MM-DDTHH:MM:SS"`, the wall clock in the RT
+//!   user's zone as printed, or `null` for RT's not-set word (see
+//!   [`When::json_text`](super::When::json_text)). `RFC2616` and `iCal`
+//!   print a ticket's dates in UTC whatever the user's zone, and rt-wire has
+//!   no time-zone database to convert them: those are written as the instant,
+//!   `"YYYY-MM-DDTHH:MM:SSZ"` (UTC, marked `Z`). [`Ticket`](super::Ticket)
+//!   and [`TicketList`](super::TicketList) read the dates in any language
+//!   RT ships; [`TicketList::in_lang`](super::TicketList::in_lang) in the
+//!   user's language only.
 //!
-//! A value the shape types (an `id`, a custom field's values) that does not
-//! have RT's format is a serialization error (`S::Error::custom` with the
-//! [`ParseError`](crate::ParseError)), never a guess.
+//! A value the shape types (an `id`, a custom field's values, a ticket's
+//! date) that does not have RT's format is a serialization error
+//! (`S::Error::custom` with the [`ParseError`](crate::ParseError)), never a
+//! guess.
 
 mod de;
 mod ser;
@@ -28,3 +41,4 @@ mod ser_views;
 
 pub use de::{DeError, from_form};
 pub use ser::Utf8OrBase64;
+pub use ser_views::TicketListIn;

@@ -115,6 +115,18 @@ pub(crate) fn record_as<S: Serializer>(
     s: S,
 ) -> Result<S::Ok, S::Error> {
     let mut m = s.serialize_map(None)?;
+    record_entries(&mut m, rec, kind, lists)?;
+    m.end()
+}
+
+/// The entries of [`record_as`], into an open map (to which the caller may
+/// add its own).
+pub(crate) fn record_entries<M: SerializeMap>(
+    m: &mut M,
+    rec: &Record<'_>,
+    kind: Option<&str>,
+    lists: &[&str],
+) -> Result<(), M::Error> {
     for f in rec.fields() {
         let key = f.key();
         if f.field().custom_field_name().is_some() {
@@ -132,8 +144,7 @@ pub(crate) fn record_as<S: Serializer>(
             _ => m.serialize_entry(&name, &f)?,
         }
     }
-    m.serialize_entry("custom_fields", &CustomFields(rec))?;
-    m.end()
+    m.serialize_entry("custom_fields", &CustomFields(rec))
 }
 
 /// The custom fields of a record: name → array of values.

@@ -1,24 +1,114 @@
 //! `Serialize` for the views: the shapes `rt-wire parse --as KIND` prints.
 
 use serde::Serialize;
-use serde::ser::{Error as _, SerializeMap, Serializer};
+use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
 
 use super::super::{
     Attachment, AttachmentContent, AttachmentItem, AttachmentList, CustomFieldList, Header,
-    History, HistoryAttachment, HistoryEntry, Links, Relation, SearchResults, SearchRow, Ticket,
+    History, HistoryAttachment, HistoryEntry, Lang, Links, Relation, SearchResults, SearchRow,
+    Ticket, TicketList,
 };
-use super::ser::{ByteList, Bytes, lossy, opt_bytes, record_as, snake};
+use super::ser::{ByteList, Bytes, lossy, opt_bytes, record_as, record_entries, snake};
 
 impl Serialize for Ticket<'_> {
     /// The record shape: `id` a number, `requestors`, `cc`, `admin_cc`
-    /// arrays, `custom_fields`.
+    /// arrays, `custom_fields`; then `dates`, each date field RT printed
+    /// read in any language (see [`TicketList::in_lang`] for one language,
+    /// and the module's documentation for the shape).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        record_as(
-            self.record(),
-            Some("ticket"),
-            &["Requestors", "Cc", "AdminCc"],
-            s,
-        )
+        ticket_as(self, None, s)
+    }
+}
+
+/// A ticket in the record shape with its `dates`, read in `lang` when given.
+fn ticket_as<S: Serializer>(t: &Ticket<'_>, lang: Option<Lang>, s: S) -> Result<S::Ok, S::Error> {
+    let mut m = s.serialize_map(None)?;
+    let lists = ["Requestors", "Cc", "AdminCc"];
+    record_entries(&mut m, t.record(), Some("ticket"), &lists)?;
+    m.serialize_entry("dates", &TicketDates { ticket: t, lang })?;
+    m.end()
+}
+
+/// A ticket's `dates`: each of [`Ticket::DATES`] RT printed, in snake case,
+/// as [`When::json_text`] writes it (`null` when not set); a date that does
+/// not read is a serialization error naming the field.
+struct TicketDates<'t, 'a> {
+    ticket: &'t Ticket<'a>,
+    lang: Option<Lang>,
+}
+
+impl Serialize for TicketDates<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for key in Ticket::DATES {
+            let when = match self.lang {
+                None => self.ticket.user_date(key),
+                Some(lang) => self.ticket.user_date_in(key, lang),
+            };
+            let Some(when) = when.map_err(S::Error::custom)? else {
+                continue;
+            };
+            let text = when
+                .json_text()
+                .map_err(|e| S::Error::custom(format_args!("field `{key}`: {e}")))?;
+            m.serialize_entry(&snake(key.as_bytes()), &text)?;
+        }
+        m.end()
+    }
+}
+
+/// A [`TicketList`] whose tickets' `dates` are read in one language: what
+/// [`TicketList::in_lang`] gives, to serialize (feature `serde`).
+#[derive(Clone, Copy, Debug)]
+pub struct TicketListIn<'l, 'a> {
+    list: &'l TicketList<'a>,
+    lang: Lang,
+}
+
+impl<'a> TicketList<'a> {
+    /// The list to serialize with its tickets' `dates` read as printed for an
+    /// RT user of language `lang` (see [`parse_user_date_in`](crate::views::parse_user_date_in)),
+    /// what `rt-wire parse --as ticket --lang LANG` prints; the list itself
+    /// serializes its dates read in any language.
+    ///
+    /// ```
+    /// use rt_wire::parse_response;
+    /// use rt_wire::views::{Lang, TicketList};
+    /// let r = parse_response("RT/5.0.3 200 Ok\n\nid: ticket/1\nDue: Do., 24. Dez. 2026 10:00:00\nTold: Nicht angegeben\n\n".as_bytes()).unwrap();
+    /// let list = TicketList::from_response(&r).unwrap();
+    /// let json = serde_json::to_value(list.in_lang(Lang::new("de").unwrap())).unwrap();
+    /// assert_eq!(json["tickets"][0]["dates"], serde_json::json!({"due": "2026-12-24T10:00:00", "told": null}));
+    /// assert!(serde_json::to_string(&list.in_lang(Lang::new("ja").unwrap())).is_err());
+    /// ```
+    #[must_use]
+    pub fn in_lang<'l>(&'l self, lang: Lang) -> TicketListIn<'l, 'a> {
+        TicketListIn { list: self, lang }
+    }
+}
+
+impl Serialize for TicketListIn<'_, '_> {
+    /// `{"tickets": […], "messages": […]}`, as [`TicketList`].
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Tickets<'r, 'a>(&'r [Ticket<'a>], Lang);
+        impl Serialize for Tickets<'_, '_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                struct One<'r, 'a>(&'r Ticket<'a>, Lang);
+                impl Serialize for One<'_, '_> {
+                    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                        ticket_as(self.0, Some(self.1), s)
+                    }
+                }
+                let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                for t in self.0 {
+                    seq.serialize_element(&One(t, self.1))?;
+                }
+                seq.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("tickets", &Tickets(&self.list.tickets, self.lang))?;
+        m.serialize_entry("messages", &self.list.messages)?;
+        m.end()
     }
 }
 
@@ -243,7 +333,7 @@ mod tests {
         assert_eq!(
             value(&TicketList::from_response(&r).unwrap()),
             json!({"tickets": [{"id": 1, "subject": {"base64": "/w=="}, "admin_cc": ["a@x", "b@x"],
-                "custom_fields": {"T": ["a", "b,c"]}}], "messages": []})
+                "custom_fields": {"T": ["a", "b,c"]}, "dates": {}}], "messages": []})
         );
         let r = parse_response(b"RT/5.0.3 200 Ok\n\nid: group/2\nMembers: a, b\n\n").unwrap();
         assert_eq!(
@@ -269,6 +359,43 @@ mod tests {
             json!({"code": 200, "reason": "Ok", "failure": false, "messages": [
                 {"kind": "created", "object": "ticket", "id": 7, "text": "Ticket 7 created."}]})
         );
+    }
+
+    #[test]
+    fn ticket_dates() {
+        use crate::views::Lang;
+        let body = "RT/5.0.3 200 Ok\n\nid: ticket/1\nCreated: Mon Nov 30 05:02:46 2026\n\
+            Starts: Thu, 24 Dec 2026 09:00:00 GMT\nStarted: 20261224T090000Z\n\
+            Due: 2027-01-05T17:30:00+01:00\nResolved: Nicht angegeben\n\
+            Told: Do., 24. Dez. 2026 10:00:00\nLastUpdated: 2026-12-24 10:00\n\n";
+        let r = parse_response(body.as_bytes()).unwrap();
+        let list = TicketList::from_response(&r).unwrap();
+        let want = json!({"created": "2026-11-30T05:02:46", "starts": "2026-12-24T09:00:00Z",
+            "started": "2026-12-24T09:00:00Z", "due": "2027-01-05T17:30:00", "resolved": null,
+            "told": "2026-12-24T10:00:00", "last_updated": "2026-12-24T10:00:00"});
+        assert_eq!(value(&list)["tickets"][0]["dates"], want);
+        let de = value(&list.in_lang(Lang::new("de").unwrap()));
+        assert_eq!(de["tickets"][0]["dates"], want);
+        assert_eq!(de["messages"], json!([]));
+        // The fields themselves stay the text RT sent.
+        assert_eq!(
+            value(&list)["tickets"][0]["told"],
+            "Do., 24. Dez. 2026 10:00:00"
+        );
+        // Not a Japanese date: an error naming the field, never another date.
+        let e = serde_json::to_string(&list.in_lang(Lang::new("ja").unwrap())).unwrap_err();
+        assert!(alloc::format!("{e}").contains("`Told`"), "{e}");
+    }
+
+    #[test]
+    fn a_malformed_date_is_an_error() {
+        for due in ["Someday 12", "Thu, 24 Dec 2026", "2026-13-01 00:00:00"] {
+            let body = alloc::format!("RT/5.0.3 200 Ok\n\nid: ticket/1\nDue: {due}\n\n");
+            let r = parse_response(body.as_bytes()).unwrap();
+            let list = TicketList::from_response(&r).unwrap();
+            let e = serde_json::to_string(&list).unwrap_err();
+            assert!(alloc::format!("{e}").contains("Due"), "{due}: {e}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use super::super::ViewError;
 use super::super::message::Notice;
 use super::super::record::{CustomField, RawValue, Record, collect, empty_body, shape};
-use super::super::values::{RtDate, TicketStatus, UserZone, When};
+use super::super::values::{Lang, RtDate, TicketStatus, UserZone, When};
 use crate::error::{ErrorKind, ParseError};
 use crate::response::Response;
 
@@ -126,6 +126,22 @@ impl<'a> Ticket<'a> {
     /// formats tried.
     pub fn user_date(&self, key: &str) -> Result<Option<When<UserZone>>, ParseError> {
         self.record.date_in::<UserZone>(key)
+    }
+
+    /// A date field (one of [`Ticket::DATES`]) printed for an RT user of
+    /// language `lang`: as [`Ticket::user_date`], with the localized formats
+    /// read in that language only (see
+    /// [`parse_user_date_in`](crate::views::parse_user_date_in)).
+    ///
+    /// # Errors
+    /// Not a date RT prints in that language: the error names the field, the
+    /// text and the formats tried.
+    pub fn user_date_in(
+        &self,
+        key: &str,
+        lang: Lang,
+    ) -> Result<Option<When<UserZone>>, ParseError> {
+        self.record.map(key, |v| v.user_date_in(lang))
     }
 
     /// A duration field in minutes (one of [`Ticket::DURATIONS`]).

@@ -338,15 +338,139 @@ fn failure(text: &[u8], formats: &str) -> ParseError {
 /// assert_eq!(parse_user_date("Nicht angegeben".as_bytes()).unwrap(), When::NotSet);
 /// ```
 pub fn parse_user_date(text: &[u8]) -> Result<When<UserZone>, ParseError> {
+    read_user_date(text, None)
+}
+
+/// Reads a ticket's date (zone [`UserZone`]) printed for an RT user of
+/// language `lang`: as [`parse_user_date`], but `LocalizedDateTime` and a
+/// translated `DefaultFormat` are read with that language's CLDR patterns
+/// and names only (and RT's English names, which a lexicon may leave
+/// untranslated). The formats RT prints the same in every language
+/// (`ISO`, `W3CDTF`, `RFC2822`, `RFC2616`, `iCal`, English `DefaultFormat`)
+/// and the not-set word (a text without digits) are read as
+/// [`parse_user_date`] reads them. Knowing the language can only remove a
+/// reading (an ambiguity between languages), never add one.
+///
+/// # Errors
+/// As [`parse_user_date`]; a translated `DefaultFormat` whose names are not
+/// the language's CLDR names can be refused where [`parse_user_date`] reads
+/// it through another language's names.
+///
+/// ```
+/// use rt_wire::views::{parse_user_date_in, Lang};
+/// let de = Lang::new("de").unwrap();
+/// let d = parse_user_date_in("Do., 24. Dez. 2026 10:00:00".as_bytes(), de).unwrap();
+/// assert_eq!(d.at().unwrap().local.to_string(), "2026-12-24 10:00:00");
+/// // Not German: refused, never read as another language's date.
+/// assert!(parse_user_date_in("2026年12月24日木曜日 18:00:00".as_bytes(), de).is_err());
+/// ```
+pub fn parse_user_date_in(text: &[u8], lang: Lang) -> Result<When<UserZone>, ParseError> {
+    read_user_date(text, Some(lang))
+}
+
+fn read_user_date(text: &[u8], lang: Option<Lang>) -> Result<When<UserZone>, ParseError> {
     if let Ok((b"", p)) = date_formats::fixed(text) {
         return Ok(When::At(Stamp::new(p)));
     }
     if is_not_set_word(text) {
         return Ok(When::NotSet);
     }
-    match core::str::from_utf8(text).ok().map(localized::read) {
+    let only = lang.map(|l| l.0);
+    match core::str::from_utf8(text)
+        .ok()
+        .map(|t| localized::read(t, only))
+    {
         Some(Ok(p)) => Ok(When::At(Stamp::new(p))),
-        _ => Err(failure(text, USER_FORMATS)),
+        _ => Err(match lang {
+            None => failure(text, USER_FORMATS),
+            Some(l) => failure(
+                text,
+                &alloc::format!(
+                    "DefaultFormat, ISO, W3CDTF, RFC2822, RFC2616, iCal, LocalizedDateTime \
+                     and DefaultFormat in the language `{l}`, a not-set word (no digit)"
+                ),
+            ),
+        }),
+    }
+}
+
+/// A language RT ships, by RT's code (`de`, `pt_BR`, `zh_CN`): one of
+/// [`cldr_languages`](super::cldr_languages). Given to
+/// [`parse_user_date_in`] (and [`Ticket::user_date_in`](crate::views::Ticket::user_date_in)),
+/// it restricts the localized date readers to that language.
+///
+/// ```
+/// use rt_wire::views::Lang;
+/// assert_eq!(Lang::new("pt_BR").unwrap().code(), "pt_BR");
+/// assert!(Lang::new("xx").is_none());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Lang(u8);
+
+impl Lang {
+    /// The language of RT's code `code`, if RT ships it (exact match,
+    /// case-sensitive, as RT names its lexicons: `pt_BR`).
+    #[must_use]
+    pub fn new(code: &str) -> Option<Lang> {
+        localized::locale_index(code).map(Lang)
+    }
+
+    /// RT's code of the language.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        localized::locale_code(self.0)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl When<UserZone> {
+    /// The date as the JSON of a ticket's `dates` (feature `serde`, and
+    /// `rt-wire parse --as ticket`): `None` when not set, else
+    /// `YYYY-MM-DDTHH:MM:SS`, the user's wall clock as printed; or, for
+    /// `RFC2616` and `iCal` with a time, which RT prints in UTC whatever the
+    /// user's zone (rt-wire has no time-zone database to convert it),
+    /// `YYYY-MM-DDTHH:MM:SSZ`, the instant in UTC. A date printed without
+    /// its time is written at `T00:00:00`.
+    ///
+    /// # Errors
+    /// A date alone in `RFC2822`'s shape: `RFC2822` prints the user's date
+    /// there and `RFC2616` the UTC date, and the text does not say which
+    /// (REST 1.0 prints every ticket date with its time).
+    pub fn json_text(&self) -> Result<Option<alloc::string::String>, ParseError> {
+        let s = match self {
+            When::NotSet => return Ok(None),
+            When::At(s) => s,
+        };
+        let l = s.local;
+        let utc = match (s.format, s.offset) {
+            (DateFormat::Rfc2616 | DateFormat::ICal, Some(0)) => true,
+            (DateFormat::Rfc2822, None) => {
+                let text = alloc::format!("{l}");
+                return Err(ParseError::view(
+                    text.as_bytes(),
+                    0,
+                    ErrorKind::Value,
+                    "a date with its time: an RFC2822-shaped date alone is the user's date \
+                     (RFC2822) or the UTC date (RFC2616)",
+                ));
+            }
+            _ => false,
+        };
+        Ok(Some(alloc::format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
+            l.year,
+            l.month,
+            l.day,
+            l.hour,
+            l.minute,
+            l.second,
+            if utc { "Z" } else { "" }
+        )))
     }
 }
 

@@ -5,6 +5,9 @@
 //!
 //! The response does not say the user's language, so every language RT
 //! ships is tried; a text that reads as two different dates is an error.
+//! Given the user's language ([`Lang`](super::Lang)), only its CLDR patterns
+//! and names (and RT's English names, which a lexicon may leave
+//! untranslated) are tried: that can remove a reading, never add one.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -38,12 +41,34 @@ pub fn cldr_languages() -> impl Iterator<Item = &'static str> {
     LOCALES.iter().map(|l| l.lang)
 }
 
+/// The index in the table of RT's language code `lang`.
+pub(crate) fn locale_index(lang: &str) -> Option<u8> {
+    LOCALES
+        .iter()
+        .position(|l| l.lang == lang)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
+/// The code of the language at `index` of the table.
+pub(crate) fn locale_code(index: u8) -> &'static str {
+    LOCALES[usize::from(index)].lang
+}
+
+/// The locales tried: every one, or only the one at `only`.
+fn locales(only: Option<u8>) -> impl Iterator<Item = &'static Locale> + Clone {
+    LOCALES
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| only.is_none_or(|o| usize::from(o) == *i))
+        .map(|(_, l)| l)
+}
+
 /// Reads a date in the user's language: `LocalizedDateTime` in any language
-/// RT ships, else a translated `DefaultFormat`. `Err` when nothing reads or
-/// two readings differ.
-pub(crate) fn read(text: &str) -> Result<Parsed, ()> {
+/// RT ships (only the language at `only` when given), else a translated
+/// `DefaultFormat`. `Err` when nothing reads or two readings differ.
+pub(crate) fn read(text: &str, only: Option<u8>) -> Result<Parsed, ()> {
     let mut found: Option<Parsed> = None;
-    for l in &LOCALES {
+    for l in locales(only) {
         for with_time in [true, false] {
             if let Some(p) = localized_date_time(l, text, with_time) {
                 match found {
@@ -55,7 +80,7 @@ pub(crate) fn read(text: &str) -> Result<Parsed, ()> {
     }
     match found {
         Some(p) => Ok(p),
-        None => translated_default_format(text),
+        None => translated_default_format(text, only),
     }
 }
 
@@ -310,13 +335,14 @@ fn name_at(text: &[String], at: usize, name: &str, prefixes: bool) -> bool {
 }
 
 /// For each word of the text, the months (1–12) and weekdays (0 for Sunday)
-/// a name of which, in any language of the table or RT's English, starts
-/// there: matched whole, or by prefix when no name matches whole.
-fn named(text: &str) -> Vec<([bool; 13], [bool; 7])> {
+/// a name of which, in any language of the table (only the one at `only`
+/// when given) or RT's English, starts there: matched whole, or by prefix
+/// when no name matches whole.
+fn named(text: &str, only: Option<u8>) -> Vec<([bool; 13], [bool; 7])> {
     let w = words(text);
     let months = |at, prefixes| {
         let mut found = [false; 13];
-        let sets = core::iter::once(&MONTHS).chain(LOCALES.iter().flat_map(|l| &l.months));
+        let sets = core::iter::once(&MONTHS).chain(locales(only).flat_map(|l| &l.months));
         for set in sets {
             for (i, m) in set.iter().enumerate() {
                 found[i + 1] |= name_at(&w, at, m, prefixes);
@@ -329,7 +355,7 @@ fn named(text: &str) -> Vec<([bool; 13], [bool; 7])> {
         for (i, d) in DAYS.iter().enumerate() {
             found[i] |= name_at(&w, at, d, prefixes);
         }
-        for set in LOCALES.iter().flat_map(|l| &l.days) {
+        for set in locales(only).flat_map(|l| &l.days) {
             for (i, d) in set.iter().enumerate() {
                 found[(i + 1) % 7] |= name_at(&w, at, d, prefixes);
             }
@@ -358,14 +384,15 @@ fn named(text: &str) -> Vec<([bool; 13], [bool; 7])> {
 /// the time (`hh:mm[:ss]`, `:` or `.`), a 2-digit day, and the month as a
 /// number or as a month name of any language of the CLDR table; the date
 /// must fall on a weekday whose name (CLDR) another word of the text is.
-/// Exactly one reading must remain.
-fn translated_default_format(text: &str) -> Result<Parsed, ()> {
+/// Exactly one reading must remain. With `only`, the names are those of
+/// that language and RT's English.
+fn translated_default_format(text: &str, only: Option<u8>) -> Result<Parsed, ()> {
     let runs = runs(text);
     let years: Vec<usize> = (0..runs.len()).filter(|&i| runs[i].len() == 4).collect();
     if years.len() != 1 || runs.iter().any(|r| r.len() > 4 || r.len() == 3) {
         return Err(());
     }
-    let names = named(text);
+    let names = named(text, only);
     let mut chains = time_chains(text, &runs);
     chains.push(Vec::new());
     let mut found: Option<Parsed> = None;

@@ -16,8 +16,8 @@ mod words;
 
 pub use cldr_dates::CLDR_VERSION;
 pub use dates::{
-    DateFormat, DateTime, Precision, RtDate, Stamp, UserZone, Utc, When, Zone, parse_date,
-    parse_user_date, parse_utc_date,
+    DateFormat, DateTime, Lang, Precision, RtDate, Stamp, UserZone, Utc, When, Zone, parse_date,
+    parse_user_date, parse_user_date_in, parse_utc_date,
 };
 pub use localized::cldr_languages;
 pub use numbers::{parse_minutes, parse_number};
