@@ -10,7 +10,7 @@ use rt_wire::request::{Attachment, Body, RequestForm, multipart_body, urlencoded
 use rt_wire::views::Reply;
 use rt_wire::{Framing, ParseOptions, parse_response_with};
 
-use crate::views::{Kind, run_as};
+use crate::views::{Kind, run_as, run_as_in};
 
 /// Where RT is and who logs in.
 #[derive(clap::Args)]
@@ -45,6 +45,11 @@ pub struct GetArgs {
     /// Read the answer as this kind instead of the one the path names.
     #[arg(long = "as", value_enum, value_name = "KIND")]
     kind: Option<Kind>,
+    /// The RT user's language (RT's code: de, ja, pt_BR, …): a ticket's dates
+    /// are read in it, as `parse --as ticket --lang` does; without it every
+    /// language RT ships is tried.
+    #[arg(long, value_name = "LANG", value_parser = crate::views::parse_lang)]
+    lang: Option<rt_wire::views::Lang>,
     /// The path below `<WebPath>/REST/1.0/`, with its query
     /// (`ticket/7/history?format=l`).
     path: String,
@@ -118,7 +123,7 @@ pub fn get(args: &GetArgs, out: &mut dyn Write) -> Result<(), String> {
         return out.write_all(&body).map_err(|e| e.to_string());
     }
     match args.kind.or_else(|| kind_of_path(&args.path)) {
-        Some(kind) => run_as(kind, &body, out),
+        Some(kind) => run_as_in(kind, args.lang, &body, out),
         None => {
             // No typed view: the forms, read with the framing of the path.
             let framing = if args.path.starts_with("search/") {
