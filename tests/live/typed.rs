@@ -52,17 +52,7 @@ pub(crate) fn typed_endpoints(live: &mut Live, a: u64, uploads: &[Uploaded]) {
         check_eq!(live, links.ticket().unwrap(), a, "links");
     }
     let listing = fetch(live, &read::TicketAttachments { id: a });
-    // The file of every byte value the comment uploaded.
-    let sent = uploads
-        .iter()
-        .find(|u| u.content_type == "application/octet-stream")
-        .expect("a binary upload");
-    let item = listing
-        .items
-        .iter()
-        .find(|i| i.name == Some(sent.name.as_bytes()))
-        .unwrap_or_else(|| panic!("{} not in the listing", sent.name))
-        .id;
+    let (sent, item) = binary_upload(uploads, &listing);
     let shown = fetch(
         live,
         &read::TicketAttachment {
@@ -104,6 +94,22 @@ pub(crate) fn typed_endpoints(live: &mut Live, a: u64, uploads: &[Uploaded]) {
         check_eq!(live, t.id().unwrap(), txn, "transaction");
     }
     typed_objects(live);
+}
+
+/// The file of every byte value the comment uploaded, and its id in the
+/// ticket's attachment listing.
+fn binary_upload<'u>(uploads: &'u [Uploaded], listing: &AttachmentList<'_>) -> (&'u Uploaded, u64) {
+    let sent = uploads
+        .iter()
+        .find(|u| u.content_type == "application/octet-stream")
+        .expect("a binary upload");
+    let item = listing
+        .items
+        .iter()
+        .find(|i| i.name == Some(sent.name.as_bytes()))
+        .unwrap_or_else(|| panic!("{} not in the listing", sent.name))
+        .id;
+    (sent, item)
 }
 
 fn typed_objects(live: &mut Live) {
