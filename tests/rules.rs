@@ -241,3 +241,51 @@ fn comment_trailing_lfs_are_dropped() {
     let empty = write(|w| w.comment(b""));
     assert_eq!(write(|w| w.comment(b"\n\n")), empty);
 }
+
+/// An empty line followed by an indented line is not RT's layout: RT
+/// prints an empty line inside a value as a line of the indent's spaces, so
+/// an empty line ends the field and a continuation line after it is an
+/// error at the continuation line.
+#[test]
+fn an_empty_line_inside_a_value_is_an_error() {
+    let ok = b"RT/5.0.3 200 Ok\n\nA: x\n   \n   y\n\n";
+    let r = parse_response_with(ok, &ParseOptions::new()).unwrap();
+    let form = r.forms().next().unwrap();
+    assert_eq!(&form.get("A").unwrap().value().to_bytes()[..], b"x\n\ny");
+    let bad = b"RT/5.0.3 200 Ok\n\nA: x\n\n   y\n\n";
+    let e = parse_response_with(bad, &ParseOptions::new().forms_only(true)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BlankLineInValue);
+    assert_eq!((e.offset(), e.line(), e.column()), (23, 5, 1));
+}
+
+/// A key that itself holds `": "` (a user, queue or group custom field
+/// `CF-Name: Field`) is split at its first `": "` until a continuation line
+/// shows RT's indent for a longer key: the key then ends at the first later
+/// `": "` whose key has RT's width for that indent (a key of 15 or more
+/// characters is indented 4), however close the later `": "` follows.
+#[test]
+fn a_key_with_colons_ends_where_the_indent_says() {
+    for (body, key) in [
+        // The later `": "` right after a short second part.
+        (
+            &b"RT/5.0.3 200 Ok\n\nAbcdefgh: ijklm: one\n    two\n\n"[..],
+            "Abcdefgh: ijklm",
+        ),
+        // The second `": "` still too narrow (width 12), the third one fits.
+        (
+            b"RT/5.0.3 200 Ok\n\nAbcdef: gh: ijk: one\n    two\n\n",
+            "Abcdef: gh: ijk",
+        ),
+    ] {
+        let r = parse_response_with(body, &ParseOptions::new().forms_only(true)).unwrap();
+        let form = r.forms().next().unwrap();
+        let field = form.get(key).unwrap_or_else(|| panic!("no key {key:?}"));
+        assert_eq!(&field.value().to_bytes()[..], b"one\ntwo", "{key}");
+    }
+    // No later split has a width as narrow as the line's 2 spaces: the
+    // line is under-indented for the one-letter key (width 3).
+    let bad = b"RT/5.0.3 200 Ok\n\nA: b: c\n  two\n\n";
+    let e = parse_response_with(bad, &ParseOptions::new().forms_only(true)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Indentation);
+    assert_eq!((e.offset(), e.line(), e.column()), (27, 4, 3));
+}
