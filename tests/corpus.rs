@@ -199,16 +199,7 @@ fn corpus_with_crlf_line_ends() {
             continue;
         }
         let input = std::fs::read(&c.path).unwrap();
-        let crlf: Vec<u8> = input
-            .iter()
-            .flat_map(|&b| {
-                if b == b'\n' {
-                    vec![b'\r', b'\n']
-                } else {
-                    vec![b]
-                }
-            })
-            .collect();
+        let crlf = rt_wire_testkit::crlf(&input);
         let lf = parse_response_with(&input, &c.options).unwrap();
         let opts = c.options.allow_crlf(true);
         let r = parse_response_with(&crlf, &opts)

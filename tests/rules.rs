@@ -103,16 +103,7 @@ fn crlf_last_continuation_line_reads_as_with_lf() {
         // RT prints every content line indented, the empty last one too.
         let mut lf = b"RT/5.0.3 200 Ok\n\nid: 1\n\nText: one\n      two\n      \n".to_vec();
         lf.extend_from_slice(trailer);
-        let crlf: Vec<u8> = lf
-            .iter()
-            .flat_map(|&b| {
-                if b == b'\n' {
-                    vec![b'\r', b'\n']
-                } else {
-                    vec![b]
-                }
-            })
-            .collect();
+        let crlf = rt_wire_testkit::crlf(&lf);
         let opts = ParseOptions::new().framing(framing);
         for (body, opts) in [(&lf, opts), (&crlf, opts.allow_crlf(true))] {
             let r = parse_response_with(body, &opts).unwrap();
@@ -162,6 +153,30 @@ fn binary_attachment(filename: &str, length: Option<usize>, content: &[u8]) -> V
     }
     b.extend_from_slice(b"\n\n");
     b
+}
+
+/// A binary attachment's bytes come back as RT stored them (spec §12.3):
+/// as they are when everything else in the response is ASCII; from RT's
+/// UTF-8 re-encoding of 0x80-0xFF when something else (here the file name)
+/// is not.
+#[test]
+fn binary_content_comes_back_byte_for_byte() {
+    let body = binary_attachment("bin.dat", Some(4), b"\x00\xe9\n\xff");
+    let r = parse_response_with(&body, &ParseOptions::new()).unwrap();
+    let o = Attachment::from_response(&r)
+        .unwrap()
+        .original_bytes()
+        .unwrap();
+    assert_eq!(&o.bytes[..], b"\x00\xe9\n\xff");
+    assert!(!o.converted);
+    let body = binary_attachment("b\u{ef}n.dat", Some(4), "\u{0}\u{e9}\n\u{ff}".as_bytes());
+    let r = parse_response_with(&body, &ParseOptions::new()).unwrap();
+    let o = Attachment::from_response(&r)
+        .unwrap()
+        .original_bytes()
+        .unwrap();
+    assert_eq!(&o.bytes[..], b"\x00\xe9\n\xff");
+    assert!(o.converted);
 }
 
 /// RT re-encodes a binary attachment's bytes 0x80-0xFF as UTF-8 when

@@ -216,17 +216,7 @@ fn crlf_streams_like_the_one_shot_parse() {
             raw += 1;
             continue;
         }
-        let input: Vec<u8> = std::fs::read(&path)
-            .unwrap()
-            .iter()
-            .flat_map(|&b| {
-                if b == b'\n' {
-                    vec![b'\r', b'\n']
-                } else {
-                    vec![b]
-                }
-            })
-            .collect();
+        let input = rt_wire_testkit::crlf(&std::fs::read(&path).unwrap());
         let opts = ParseOptions::new().framing(framing).allow_crlf(true);
         let want = one_shot(&input, &opts);
         for size in [1, 3, 64] {

@@ -31,3 +31,17 @@
 pub mod fuzzing;
 pub mod generate;
 pub mod naive;
+
+/// `input` with every LF preceded by a CR, as a proxy that rewrites line
+/// ends would deliver it (read with `ParseOptions::allow_crlf`).
+#[must_use]
+pub fn crlf(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len() + input.len() / 16);
+    for &b in input {
+        if b == b'\n' {
+            out.push(b'\r');
+        }
+        out.push(b);
+    }
+    out
+}

@@ -306,39 +306,6 @@ mod tests {
         );
     }
 
-    fn binary_body(name: &[u8], content: &[u8]) -> Vec<u8> {
-        let mut b = Vec::new();
-        b.extend_from_slice(b"RT/5.0.3 200 Ok\n\nid: 8\nSubject: \nCreator: 14\nCreated: 2026-11-28 23:37:01\nTransaction: 59\nParent: 5\nMessageId: \nFilename: ");
-        b.extend_from_slice(name);
-        b.extend_from_slice(b"\nContentType: application/octet-stream\nContentEncoding: base64\n\nHeaders: Content-Type: application/octet-stream\n         Content-Length: 4\n\nContent: ");
-        for &byte in content {
-            b.push(byte);
-            if byte == b'\n' {
-                b.extend_from_slice(b"         ");
-            }
-        }
-        b.extend_from_slice(b"\n\n");
-        b
-    }
-
-    #[test]
-    fn binary_content_section_12_3() {
-        // Everything else ASCII: the bytes as they are.
-        let body = binary_body(b"bin.dat", b"\x00\xe9\n\xff");
-        let r = parse_response(&body).unwrap();
-        let a = Attachment::from_response(&r).unwrap();
-        let o = a.original_bytes().unwrap();
-        assert_eq!(&o.bytes[..], b"\x00\xe9\n\xff");
-        assert!(!o.converted);
-        // A non-ASCII file name: RT re-encoded 0x80-0xFF as UTF-8.
-        let body = binary_body("b\u{ef}n.dat".as_bytes(), "\u{0}\u{e9}\n\u{ff}".as_bytes());
-        let r = parse_response(&body).unwrap();
-        let a = Attachment::from_response(&r).unwrap();
-        let o = a.original_bytes().unwrap();
-        assert_eq!(&o.bytes[..], b"\x00\xe9\n\xff");
-        assert!(o.converted);
-    }
-
     #[test]
     fn latin1_text_is_converted_back() {
         let body = "RT/5.0.3 200 Ok\n\nid: 42\nFilename: latin1.txt\nContentType: text/plain\n\nHeaders: Content-Type: text/plain; charset=\"utf-8\"\n         X-RT-Original-Encoding: iso-8859-1\n\nContent: caf\u{e9} cr\u{e8}me\n         \n\n\n";
