@@ -472,6 +472,21 @@ mod tests {
     use crate::{Payload, parse_response};
     use alloc::vec::Vec;
 
+    /// The RT releases each entry names: RT 5.0 added the login-page
+    /// refusal (`RestrictLoginReferrer`); RT 4.4.6 and 5.0.3 print every
+    /// other message alike (checked against both installed releases).
+    #[test]
+    fn entries_name_the_releases_that_print_them() {
+        for e in ENTRIES {
+            let want: &[&str] = if e.name == "login-page-only" {
+                &["5.0.3"]
+            } else {
+                BOTH
+            };
+            assert_eq!(e.versions, want, "{}", e.name);
+        }
+    }
+
     /// One case per entry: the payload as RT prints it (RT 5.0.3 and 4.4.6
     /// alike unless the entry says otherwise), its placeholders, and a form
     /// set whose first key looks like the message but is not one.

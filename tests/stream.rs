@@ -236,3 +236,43 @@ fn crlf_streams_like_the_one_shot_parse() {
         "files the manifests list"
     );
 }
+
+/// A line of RT's message shape is read as the message up to 64 KiB
+/// (`MAX_MESSAGE_LINE`) and as a form beyond (RT's placeholders are ids and
+/// names from the request): the streaming reader waits for a line of
+/// exactly 64 KiB to end (a byte more and it is no message), and decides as
+/// the one-shot parse at every length around the bound and at every split
+/// around the line's end.
+#[test]
+fn a_message_line_at_the_length_bound_streams_like_the_one_shot_parse() {
+    const MAX: usize = 64 << 10;
+    let status = b"RT/5.0.3 200 Ok\n\n";
+    for len in [MAX - 1, MAX, MAX + 1] {
+        // `Invalid link: 'x…x'.` of `len` bytes, then (or not) one more byte.
+        for more in [&b""[..], b"y"] {
+            let mut input = status.to_vec();
+            input.extend_from_slice(b"Invalid link: '");
+            input.resize(status.len() + len - 2, b'x');
+            input.extend_from_slice(b"'.");
+            input.extend_from_slice(more);
+            input.extend_from_slice(b"\n\n");
+            let opts = ParseOptions::new();
+            let want = one_shot(&input, &opts);
+            let message = matches!(&want[..], [Item::Status(_), Item::Text(_)]);
+            let form = matches!(&want[..], [Item::Status(_), Item::Form { .. }]);
+            let what = format!("{len} + {} bytes", more.len());
+            if len <= MAX && more.is_empty() {
+                assert!(message, "{what}: {want:?}");
+            } else {
+                assert!(form, "{what}: {want:?}");
+            }
+            let end = status.len() + len;
+            for s in end - 2..=end + more.len() + 2 {
+                let got = streamed(&[&input[..s], &input[s..]], &opts);
+                assert!(got == want, "{what}, split at {s}");
+            }
+            let chunks: Vec<&[u8]> = input.chunks(4096).collect();
+            assert!(streamed(&chunks, &opts) == want, "{what}, chunks of 4096");
+        }
+    }
+}
