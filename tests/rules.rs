@@ -304,3 +304,36 @@ fn a_key_with_colons_ends_where_the_indent_says() {
     assert_eq!(e.kind(), ErrorKind::Indentation);
     assert_eq!((e.offset(), e.line(), e.column()), (27, 4, 3));
 }
+
+/// RT's legacy `ticket/link` and `ticket/merge` print the request path on
+/// the line before their "Invalid ticket id" message; the payload is that
+/// message only after its own handler's path (link quotes with `'`, merge
+/// with `` ` ``). After any other first line it is read as what it is: here
+/// a form whose second field reads like the message.
+#[test]
+fn a_path_line_message_needs_its_own_handlers_path() {
+    let opts = ParseOptions::new();
+    for (first, quote) in [
+        ("/REST/1.0/ticket/link", '\''),
+        ("/REST/1.0/ticket/merge", '`'),
+        ("id: 1", '\''),
+        ("id: 1", '`'),
+    ] {
+        let body = format!("RT/5.0.3 200 Ok\n\n{first}\nInvalid ticket id: {quote}abc'.\n\n");
+        let r = parse_response_with(body.as_bytes(), &opts).unwrap();
+        let e = r.envelopes().next().unwrap();
+        match e.payload() {
+            rt_wire::Payload::Text(t) => {
+                assert!(first.starts_with('/'), "{first}: read as a message");
+                assert!(t.starts_with(first.as_bytes()), "{first}");
+            }
+            rt_wire::Payload::Forms(_) => {
+                assert!(!first.starts_with('/'), "{first}: read as forms");
+                let form = r.forms().next().unwrap();
+                let v = form.get("Invalid ticket id").unwrap().value().to_bytes();
+                assert_eq!(&v[..], format!("{quote}abc'.").as_bytes());
+            }
+            p => panic!("{first}: {p:?}"),
+        }
+    }
+}
