@@ -472,6 +472,29 @@ mod tests {
     use crate::{Payload, parse_response};
     use alloc::vec::Vec;
 
+    /// `link-spec = 1*DIGIT SP relation SP target`: the ticket id, one of
+    /// RT's six relations as RT spells them, and a target that is not empty.
+    #[test]
+    fn link_spec_needs_id_relation_and_target() {
+        assert!(link_spec(b"1 RefersTo 2"));
+        assert!(link_spec(b"12 MemberOf fsck.com-rt://example.com/ticket/3"));
+        for bad in [
+            &b" RefersTo 2"[..],
+            b"RefersTo 2",
+            b"x1 RefersTo 2",
+            b"1 RefersTo ",
+            b"1 RefersTo",
+            b"1 Likes 2",
+            b"1  RefersTo 2",
+        ] {
+            assert!(
+                !link_spec(bad),
+                "{}",
+                alloc::string::String::from_utf8_lossy(bad)
+            );
+        }
+    }
+
     /// The RT releases each entry names: RT 5.0 added the login-page
     /// refusal (`RestrictLoginReferrer`); RT 4.4.6 and 5.0.3 print every
     /// other message alike (checked against both installed releases).
