@@ -11,14 +11,16 @@
 //! cargo run --features client --example rt -- comment ticket/1 "Looked at it."
 //! ```
 //!
-//! Commands: `show ticket/<n>[,<m>…]`, `show user/<u>`, `show queue/<q>`,
-//! `history ticket/<n> [--long]`, `links ticket/<n>`, `attachments
-//! ticket/<n>`, `search <TicketSQL> [--format i|s|l]`, `comment ticket/<n>
-//! <text>`, `correspond ticket/<n> <text>`. Options: `--url` (default
-//! `$RT_URL`), `--user` / `--pass` (default `$RT_USER` / `$RT_PASS`, else
-//! `root` / `password`).
+//! Commands (`--help` lists them): `show ticket/<n>[,<m>…]`, `show user/<u>`,
+//! `show queue/<q>`, `history ticket/<n> [--long]`, `links ticket/<n>`,
+//! `attachments ticket/<n>`, `search <TicketSQL> [--format i|s|l]`, `comment
+//! ticket/<n> <text>`, `correspond ticket/<n> <text>`. Options: `--url`
+//! (default `$RT_URL`), `--user` / `--pass` (default `$RT_USER` / `$RT_PASS`,
+//! else `root` / `password`).
 
 use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
 
 use rt_wire::client::Client;
 use rt_wire::request::{
@@ -26,19 +28,60 @@ use rt_wire::request::{
 };
 use rt_wire::views::{LinkTarget, Owned, Relation};
 
-const USAGE: &str = "usage: rt [--url URL] [--user U] [--pass P] COMMAND
-  show ticket/<n>[,<m>...] | show user/<u> | show queue/<q>
-  history ticket/<n> [--long]
-  links ticket/<n>
-  attachments ticket/<n>
-  search <TicketSQL> [--format i|s|l]
-  comment ticket/<n> <text>
-  correspond ticket/<n> <text>";
+/// A small RT command-line tool on rt-wire.
+#[derive(Parser)]
+#[command(name = "rt")]
+struct Args {
+    /// RT's base URL.
+    #[arg(long, env = "RT_URL")]
+    url: String,
+    /// RT user name.
+    #[arg(long, env = "RT_USER", default_value = "root")]
+    user: String,
+    /// RT password.
+    #[arg(
+        long,
+        env = "RT_PASS",
+        default_value = "password",
+        hide_env_values = true
+    )]
+    pass: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// `ticket/<n>[,<m>…]`, `user/<u>` or `queue/<q>`.
+    Show { what: String },
+    /// A ticket's history.
+    History {
+        ticket: String,
+        /// Every transaction in full (`format=l`).
+        #[arg(long)]
+        long: bool,
+    },
+    /// A ticket's links.
+    Links { ticket: String },
+    /// A ticket's attachments.
+    Attachments { ticket: String },
+    /// Tickets found by a TicketSQL query.
+    Search {
+        query: String,
+        /// `i` (ids), `s` (id and subject) or `l` (every field).
+        #[arg(long, value_parser = ["i", "s", "l"])]
+        format: Option<String>,
+    },
+    /// A comment on a ticket.
+    Comment { ticket: String, text: String },
+    /// A reply on a ticket.
+    Correspond { ticket: String, text: String },
+}
 
 type Result<T> = std::result::Result<T, String>;
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    match run(Args::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("rt: {e}");
@@ -47,54 +90,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Vec<String>) -> Result<()> {
-    let mut url = std::env::var("RT_URL").ok();
-    let mut user = std::env::var("RT_USER").unwrap_or_else(|_| "root".into());
-    let mut pass = std::env::var("RT_PASS").unwrap_or_else(|_| "password".into());
-    let mut long = false;
-    let mut format = None;
-    let mut words = Vec::new();
-    let mut it = args.into_iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value\n{USAGE}"));
-        match a.as_str() {
-            "--url" => url = Some(value("--url")?),
-            "--user" => user = value("--user")?,
-            "--pass" => pass = value("--pass")?,
-            "--long" => long = true,
-            "--format" => {
-                format = Some(match value("--format")?.as_str() {
-                    "i" => Format::Ids,
-                    "s" => Format::Short,
-                    "l" => Format::Long,
-                    f => return Err(format!("unknown format {f:?} (i, s or l)")),
-                });
-            }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            _ => words.push(a),
+fn run(args: Args) -> Result<()> {
+    let rt = Client::new(args.url, args.user, args.pass).map_err(|e| e.to_string())?;
+    match args.command {
+        Command::Show { what } => show(&rt, &what),
+        Command::History { ticket, long } => history(&rt, ticket_id(&ticket)?, long),
+        Command::Links { ticket } => links(&rt, ticket_id(&ticket)?),
+        Command::Attachments { ticket } => attachments(&rt, ticket_id(&ticket)?),
+        Command::Search { query, format } => {
+            let format = format.map(|f| match f.as_str() {
+                "i" => Format::Ids,
+                "s" => Format::Short,
+                _ => Format::Long,
+            });
+            search(&rt, &query, format)
         }
-    }
-    let url = url.ok_or(format!("no server: give --url or set RT_URL\n{USAGE}"))?;
-    let rt = Client::new(url, user, pass).map_err(|e| e.to_string())?;
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    match words.as_slice() {
-        ["show", what] => show(&rt, what),
-        ["history", what] => history(&rt, ticket_id(what)?, long),
-        ["links", what] => links(&rt, ticket_id(what)?),
-        ["attachments", what] => attachments(&rt, ticket_id(what)?),
-        ["search", query] => search(&rt, query, format),
-        ["comment", what, text] => write(
+        Command::Comment { ticket, text } => write(
             &rt,
-            &TicketComment::comment(ticket_id(what)?, *text).build(),
+            &TicketComment::comment(ticket_id(&ticket)?, text).build(),
         ),
-        ["correspond", what, text] => write(
+        Command::Correspond { ticket, text } => write(
             &rt,
-            &TicketComment::correspond(ticket_id(what)?, *text).build(),
+            &TicketComment::correspond(ticket_id(&ticket)?, text).build(),
         ),
-        _ => Err(USAGE.into()),
     }
 }
 

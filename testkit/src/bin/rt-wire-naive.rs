@@ -14,22 +14,25 @@ use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use clap::Parser;
+
 use rt_wire_testkit::naive::scan;
 
-const USAGE: &str = "usage: rt-wire-naive [--reps N] FILE
-    Scan FILE N times (default 10) with the naive baseline; print
-    mode=naive bytes= reps= median_s= mb_per_s= fields= peak_rss_kb= on one line.
-";
+/// Scan FILE N times with the naive baseline; print `mode=naive bytes=
+/// reps= median_s= mb_per_s= fields= peak_rss_kb=` on one line.
+#[derive(Parser)]
+#[command(name = "rt-wire-naive")]
+struct Args {
+    /// How many times to scan the file.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    reps: u32,
+    /// The RT response to scan.
+    file: String,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (file, reps) = match parse_args(&args) {
-        Ok(a) => a,
-        Err(m) => {
-            eprintln!("rt-wire-naive: {m}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    let Args { reps, file } = Args::parse();
+    let reps = reps as usize;
     let input = match std::fs::read(&file) {
         Ok(i) => i,
         Err(e) => {
@@ -60,30 +63,6 @@ fn main() -> ExitCode {
         peak_rss_kb()
     );
     ExitCode::SUCCESS
-}
-
-/// FILE and the number of reps from the arguments.
-fn parse_args(args: &[String]) -> Result<(String, usize), String> {
-    let mut reps = 10usize;
-    let mut file = None;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--reps" => {
-                i += 1;
-                reps = args
-                    .get(i)
-                    .and_then(|s| s.parse().ok())
-                    .filter(|&n| n > 0)
-                    .ok_or("--reps takes a positive number")?;
-            }
-            a if a.starts_with("--") => return Err(format!("unknown option {a}")),
-            a if file.is_none() => file = Some(a.to_string()),
-            a => return Err(format!("unexpected argument {a}")),
-        }
-        i += 1;
-    }
-    Ok((file.ok_or("expected a FILE")?, reps))
 }
 
 /// Peak resident set size of this process in KiB (Linux `VmHWM`), 0 elsewhere.
