@@ -495,6 +495,42 @@ mod tests {
         }
     }
 
+    /// A form set's first line: a `#` comment, `id:`, or a search
+    /// listing's `<digits>:`; RT's message before `Created link` never
+    /// starts so.
+    #[test]
+    fn starts_form_is_comment_id_or_listing_line() {
+        for yes in [
+            &b"# 1/1 (id/1/total)"[..],
+            b"#",
+            b"id: ticket/1",
+            b"id:",
+            b"12: Subject",
+            b"1:",
+        ] {
+            assert!(
+                starts_form(yes),
+                "{}",
+                alloc::string::String::from_utf8_lossy(yes)
+            );
+        }
+        for no in [
+            &b"5 tickets: x"[..],
+            b"12 x: y",
+            b":x: y",
+            b": x",
+            b"x12: y",
+            b"Id: 1",
+            b"",
+        ] {
+            assert!(
+                !starts_form(no),
+                "{}",
+                alloc::string::String::from_utf8_lossy(no)
+            );
+        }
+    }
+
     /// The RT releases each entry names: RT 5.0 added the login-page
     /// refusal (`RestrictLoginReferrer`); RT 4.4.6 and 5.0.3 print every
     /// other message alike (checked against both installed releases).

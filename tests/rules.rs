@@ -91,6 +91,12 @@ fn three_empty_lines_between_fields_are_an_error() {
     let e = parse_response_with(bad, &ParseOptions::new().forms_only(true)).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::BlankLines);
     assert_eq!((e.offset(), e.line(), e.column()), (25, 7, 1));
+    // The error says what was expected, in words, and where.
+    assert_eq!(e.expected(), "at most two empty lines after a value");
+    assert_eq!(
+        e.to_string(),
+        "line 7, column 1 (byte 25): expected at most two empty lines after a value"
+    );
 }
 
 /// With `allow_crlf`, a CR before the LF is part of the line end, also on the
