@@ -343,3 +343,32 @@ fn a_path_line_message_needs_its_own_handlers_path() {
         }
     }
 }
+
+/// A value is one slice of the input when it needs no de-indenting: one
+/// line, or one line whose only LF is its last byte (two empty lines after
+/// it), with LF line ends; read with CRLF the CR is not part of the value,
+/// so that value is built. Its indent is RT's width for its key, whether
+/// or not it has continuation lines.
+#[test]
+fn a_value_is_one_slice_when_it_needs_no_de_indenting() {
+    let body = b"RT/5.0.3 200 Ok\n\nSubject: x\n\n\nOwner: y\n\nText: a\n      b\n\n";
+    let r = parse_response_with(body, &ParseOptions::new()).unwrap();
+    let f = r.forms().next().unwrap();
+    let (subject, owner, text) = (
+        f.get("Subject").unwrap().value(),
+        f.get("Owner").unwrap().value(),
+        f.get("Text").unwrap().value(),
+    );
+    assert_eq!(subject.as_bytes(), Some(&b"x\n"[..]));
+    assert_eq!(owner.as_bytes(), Some(&b"y"[..]));
+    assert_eq!(text.as_bytes(), None);
+    assert_eq!(&text.to_bytes()[..], b"a\nb");
+    assert_eq!((subject.indent(), owner.indent(), text.indent()), (9, 7, 6));
+    let crlf = rt_wire_testkit::crlf(body);
+    let r = parse_response_with(&crlf, &ParseOptions::new().allow_crlf(true)).unwrap();
+    let f = r.forms().next().unwrap();
+    let subject = f.get("Subject").unwrap().value();
+    assert_eq!(subject.as_bytes(), None);
+    assert_eq!(&subject.to_bytes()[..], b"x\n");
+    assert_eq!(f.get("Owner").unwrap().value().as_bytes(), Some(&b"y"[..]));
+}
