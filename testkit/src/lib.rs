@@ -12,6 +12,8 @@
 //!   `rt-wire-generate` binary.
 //! * [`naive`]: the deliberately naive baseline the benches measure rt-wire
 //!   against (also the `rt-wire-naive` binary).
+//! * [`shares`]: the hostile kinds of value the round-trip property tests and
+//!   the `form_compose` oracle must reach, and the share of cases reaching each.
 //!
 //! Everything here uses only rt-wire's public API.
 //!
@@ -31,6 +33,7 @@
 pub mod fuzzing;
 pub mod generate;
 pub mod naive;
+pub mod shares;
 
 /// `input` with every LF preceded by a CR, as a proxy that rewrites line
 /// ends would deliver it (read with `ParseOptions::allow_crlf`).
