@@ -372,3 +372,42 @@ fn a_value_is_one_slice_when_it_needs_no_de_indenting() {
     assert_eq!(&subject.to_bytes()[..], b"x\n");
     assert_eq!(f.get("Owner").unwrap().value().as_bytes(), Some(&b"y"[..]));
 }
+
+/// Keys compare ignoring ASCII case, as RT's handlers do. A key names a
+/// custom field as `CF.{name}` (tickets) or `CF-name` (users, queues,
+/// groups), ASCII case ignored; `CF.{}` names the empty name (what is inside
+/// the braces), `CF.{` without its `}` and a bare `CF-` name none.
+#[test]
+fn keys_compare_ignoring_case_and_name_custom_fields() {
+    let body = b"RT/5.0.3 200 Ok\n\nid: 1\nCF.{Name}: a\ncf.{x}: b\nCF-Foo: c\ncf-y: d\nCF.{abc: e\nCF-: f\nCF.{}: g\nCFX: h\nCF: i\n\n";
+    let r = parse_response_with(body, &ParseOptions::new()).unwrap();
+    let form = r.forms().next().unwrap();
+    let names: Vec<(String, Option<String>)> = form
+        .fields()
+        .map(|f| {
+            let name = f
+                .custom_field_name()
+                .map(|n| String::from_utf8_lossy(n).into_owned());
+            (f.key_str().unwrap().to_owned(), name)
+        })
+        .collect();
+    let want: Vec<(String, Option<String>)> = [
+        ("id", None),
+        ("CF.{Name}", Some("Name")),
+        ("cf.{x}", Some("x")),
+        ("CF-Foo", Some("Foo")),
+        ("cf-y", Some("y")),
+        ("CF.{abc", None),
+        ("CF-", None),
+        ("CF.{}", Some("")),
+        ("CFX", None),
+        ("CF", None),
+    ]
+    .iter()
+    .map(|(k, n)| (k.to_string(), n.map(str::to_owned)))
+    .collect();
+    assert_eq!(names, want);
+    let id = form.fields().next().unwrap();
+    assert!(id.key_is("id") && id.key_is("ID") && id.key_is("Id"));
+    assert!(!id.key_is("i") && !id.key_is("idx") && !id.key_is(""));
+}
