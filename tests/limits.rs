@@ -97,4 +97,10 @@ fn input_length() {
     let opts = ParseOptions::new().limits(Limits::default().max_input_len(10));
     let e = parse_response_with(input, &opts).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Limit(LimitKind::InputLength));
+    // The limit is the longest input read: exactly that many bytes pass.
+    let opts = ParseOptions::new().limits(Limits::default().max_input_len(input.len()));
+    assert!(parse_response_with(input, &opts).is_ok());
+    let opts = ParseOptions::new().limits(Limits::default().max_input_len(input.len() - 1));
+    let e = parse_response_with(input, &opts).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Limit(LimitKind::InputLength));
 }

@@ -411,3 +411,27 @@ fn keys_compare_ignoring_case_and_name_custom_fields() {
     assert!(id.key_is("id") && id.key_is("ID") && id.key_is("Id"));
     assert!(!id.key_is("i") && !id.key_is("idx") && !id.key_is(""));
 }
+
+/// The envelope, form and field iterators know their exact length, from
+/// either end.
+#[test]
+fn iterators_know_their_exact_length() {
+    let body = b"RT/5.0.3 200 Ok\n\nid: 1\nA: x\n\n--\n\nid: 2\n\nRT/5.0.3 200 Ok\n\nid: 3\nB: y\nC: z\n\n";
+    let r = parse_response_with(body, &ParseOptions::new()).unwrap();
+    let mut envelopes = r.envelopes();
+    assert_eq!((envelopes.len(), envelopes.size_hint()), (2, (2, Some(2))));
+    envelopes.next();
+    assert_eq!(envelopes.len(), 1);
+    let mut forms = r.forms();
+    assert_eq!((forms.len(), forms.size_hint()), (3, (3, Some(3))));
+    let last = forms.next_back().unwrap();
+    assert_eq!(forms.len(), 2);
+    let mut fields = last.fields();
+    assert_eq!((fields.len(), fields.size_hint()), (3, (3, Some(3))));
+    fields.next();
+    assert_eq!(fields.size_hint(), (2, Some(2)));
+    forms.next();
+    forms.next();
+    assert_eq!(forms.len(), 0);
+    assert!(forms.next().is_none());
+}
