@@ -89,3 +89,41 @@ fn shape_errors_keep_offset_line_and_column() {
     let boxed: Box<dyn Error + Send + Sync> = e.into();
     assert!(boxed.to_string().starts_with("line "), "{boxed}");
 }
+
+/// A borrowed response becomes a shared one only over the very buffer it
+/// was parsed from (same start, same length); a slice of the shared
+/// response shares the buffer only when it lies wholly inside it.
+#[test]
+fn shared_response_takes_only_its_own_buffer() {
+    use bytes::Bytes;
+    use rt_wire::SharedResponse;
+    let body = b"RT/5.0.3 200 Ok\n\nid: 1\nSubject: shared\n\nXXXXXXXX";
+    let big = Bytes::from_static(body);
+    let bytes = big.slice(..body.len() - 8);
+    // Parsed from a prefix of the buffer: refused.
+    let prefix = rt_wire::parse_response(&bytes[..bytes.len() - 1]).unwrap();
+    assert!(SharedResponse::from_response(bytes.clone(), prefix).is_err());
+    // Parsed from a copy of the buffer: refused.
+    let copy = bytes.to_vec();
+    let elsewhere = rt_wire::parse_response(&copy).unwrap();
+    assert!(SharedResponse::from_response(bytes.clone(), elsewhere).is_err());
+    let own = rt_wire::parse_response(&bytes).unwrap();
+    let shared = SharedResponse::from_response(bytes.clone(), own).unwrap();
+    // A value inside the buffer is a slice of it.
+    let response = shared.response();
+    let subject = response
+        .forms()
+        .next()
+        .unwrap()
+        .get("Subject")
+        .unwrap()
+        .value()
+        .raw();
+    let s = shared.slice(subject);
+    assert_eq!((&s[..], s.as_ptr()), (&b"shared"[..], subject.as_ptr()));
+    // A part that starts inside the buffer and runs past its end is copied.
+    let across = &big[bytes.len() - 4..];
+    let s = shared.slice(across);
+    assert_eq!(&s[..], across);
+    assert_ne!(s.as_ptr(), across.as_ptr());
+}
