@@ -435,3 +435,42 @@ fn iterators_know_their_exact_length() {
     assert_eq!(forms.len(), 0);
     assert!(forms.next().is_none());
 }
+
+/// `status-line = "RT/" version SP code SP reason`: each part as RT printed
+/// it; `is_ok` is code 200 alone (RT reports many failures under 200 with a
+/// `#` comment, and 401, 409 and the others are never ok).
+#[test]
+fn status_line_parts() {
+    for (body, version, code, reason, ok) in [
+        (
+            &b"RT/5.0.3 200 Ok\n\nid: 1\n\n"[..],
+            "5.0.3",
+            200,
+            "Ok",
+            true,
+        ),
+        (
+            b"RT/4.4.6 401 Credentials required\n",
+            "4.4.6",
+            401,
+            "Credentials required",
+            false,
+        ),
+        (
+            b"RT/5.0.3 409 Syntax Error\n\n# x\n\n",
+            "5.0.3",
+            409,
+            "Syntax Error",
+            false,
+        ),
+        (b"RT/5.0.3 201 Ok\n\nid: 1\n\n", "5.0.3", 201, "Ok", false),
+    ] {
+        let r = parse_response_with(body, &ParseOptions::new()).unwrap();
+        let s = r.envelopes().next().unwrap().status();
+        let line = format!("RT/{version} {code} {reason}");
+        assert_eq!(
+            (s.version(), s.code(), s.reason(), s.as_bytes(), s.is_ok()),
+            (version, code, reason, line.as_bytes(), ok)
+        );
+    }
+}
