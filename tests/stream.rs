@@ -276,3 +276,54 @@ fn a_message_line_at_the_length_bound_streams_like_the_one_shot_parse() {
         }
     }
 }
+
+/// Each form is handed out as soon as the line that ends it has arrived
+/// (the separator after it), and the status as soon as its line and the
+/// empty line after it have, however the bytes trickle in: a reader showing
+/// progress never waits for bytes it does not need.
+#[test]
+fn each_form_is_handed_out_once_its_end_has_arrived() {
+    let mut input = b"RT/5.0.3 200 Ok\n\n".to_vec();
+    let mut ends = Vec::new();
+    for i in 0..40 {
+        if i > 0 {
+            input.extend_from_slice(b"\n--\n\n");
+            // The separator line has arrived once its LF has.
+            ends.push(input.len() - 1);
+        }
+        input.extend_from_slice(format!("id: ticket/{i}\nSubject: form {i}\n").as_bytes());
+        input.extend_from_slice(b"Text: one\n      two\n");
+    }
+    for chunk in [1, 2, 7] {
+        let mut reader = StreamReader::new();
+        let mut buf: Vec<u8> = Vec::new();
+        let mut fed = 0;
+        let mut handed = Vec::new();
+        let mut status = None;
+        for c in input.chunks(chunk) {
+            buf.extend_from_slice(c);
+            fed += c.len();
+            while let Status::Complete(e, used) = reader.feed(&buf, false).unwrap() {
+                match e {
+                    Event::Form(_) => handed.push(fed),
+                    Event::Status(_) => status = status.or(Some(fed)),
+                    _ => {}
+                }
+                buf.drain(..used);
+            }
+        }
+        // "RT/5.0.3 200 Ok\n\n": 17 bytes.
+        let status = status.unwrap();
+        assert!(
+            status <= 17 + chunk,
+            "chunks of {chunk}: status after {status} bytes"
+        );
+        assert_eq!(handed.len(), ends.len(), "chunks of {chunk}");
+        for (k, (&at, &end)) in handed.iter().zip(&ends).enumerate() {
+            assert!(
+                at <= end + chunk,
+                "chunks of {chunk}: form {k} handed out after {at} bytes, its end arrived at {end}"
+            );
+        }
+    }
+}
