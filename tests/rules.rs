@@ -474,3 +474,36 @@ fn status_line_parts() {
         );
     }
 }
+
+/// The decodings of a value agree: its lines, its bytes, its lossy text and
+/// its list items. A continuation line no longer than the indent is an
+/// empty line (with CRLF, its CR is the line end; with LF, a CR is data).
+/// List items are split at `", "`, a wrapped line's final `,` ends an item,
+/// and a final LF adds no empty item.
+#[test]
+fn a_values_decodings_agree() {
+    let body = b"RT/5.0.3 200 Ok\n\nText: one\n      two\n      \nCR: x\n    \r\nCc: alpha@x, beta@x,\n    gamma@x\nLossy: caf\xe9\n       x\nList: a, b\n\n\nEnd: z\n\n";
+    let r = parse_response_with(body, &ParseOptions::new()).unwrap();
+    let f = r.forms().next().unwrap();
+    let v = |k: &str| f.get(k).unwrap().value();
+    let lines = |k: &str| v(k).lines().map(<[u8]>::to_vec).collect::<Vec<_>>();
+    let items = |k: &str| v(k).items().map(<[u8]>::to_vec).collect::<Vec<_>>();
+    assert_eq!(lines("Text"), [&b"one"[..], b"two", b""]);
+    assert_eq!(&v("Text").to_bytes()[..], b"one\ntwo\n");
+    assert!(v("Text").trailing_lf());
+    // With LF line ends the CR is data: the last line is not empty.
+    assert_eq!(&v("CR").to_bytes()[..], b"x\n\r");
+    assert!(!v("CR").trailing_lf());
+    assert_eq!(items("Cc"), [&b"alpha@x"[..], b"beta@x", b"gamma@x"]);
+    assert_eq!(v("Lossy").to_string_lossy(), "caf\u{fffd}\nx");
+    assert_eq!(v("End").to_string_lossy(), "z");
+    assert_eq!(items("List"), [&b"a"[..], b"b"]);
+    assert_eq!(&v("List").to_bytes()[..], b"a, b\n");
+    // Read with CRLF, the CR of the indented empty line is its line end.
+    let crlf = rt_wire_testkit::crlf(b"RT/5.0.3 200 Ok\n\nText: one\n      two\n      \n\n");
+    let r = parse_response_with(&crlf, &ParseOptions::new().allow_crlf(true)).unwrap();
+    let text = r.forms().next().unwrap().get("Text").unwrap().value();
+    assert!(text.trailing_lf());
+    assert_eq!(&text.to_bytes()[..], b"one\ntwo\n");
+    assert_eq!(text.to_string_lossy(), "one\ntwo\n");
+}

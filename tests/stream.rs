@@ -327,3 +327,31 @@ fn each_form_is_handed_out_once_its_end_has_arrived() {
         }
     }
 }
+
+/// Every capture read through `ReadStream` (from any `std::io::Read`) gives
+/// the one-shot result, whatever the read size: forms, messages, text and
+/// raw content alike.
+#[test]
+fn read_stream_gives_the_one_shot_result() {
+    use rt_wire::stream::ReadStream;
+    let mut files = 0;
+    for (path, framing) in corpus() {
+        let input = std::fs::read(&path).unwrap();
+        let opts = ParseOptions::new().framing(framing);
+        let want = one_shot(&input, &opts);
+        for size in [7, 4096] {
+            let mut s = ReadStream::with_options(&input[..], opts).read_size(size);
+            let mut got = Vec::new();
+            while let Some(e) = s.next_event().unwrap() {
+                handle(&mut got, &e);
+            }
+            assert!(
+                got == want,
+                "{} read {size} bytes at a time",
+                path.display()
+            );
+        }
+        files += 1;
+    }
+    assert_eq!(files, manifest::listed(None), "files the manifests list");
+}
