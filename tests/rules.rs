@@ -43,6 +43,15 @@ fn list_wraps_when_the_line_would_reach_column_70() {
         out,
         format!("Cc: {first},\n    {wraps},\n    {b}\n\n").into_bytes()
     );
+    // The first line counts the key: "AdminCc: " + 30 = 39, then
+    // 39 + 1 + 30 = 70 wraps and 39 + 1 + 29 = 69 fits.
+    let out = write(|w| w.list(b"AdminCc", [first.as_bytes(), a.as_bytes()]));
+    assert_eq!(out, format!("AdminCc: {first}, {a}\n").into_bytes());
+    let out = write(|w| w.list(b"AdminCc", [first.as_bytes(), b.as_bytes()]));
+    assert_eq!(
+        out,
+        format!("AdminCc: {first},\n         {b}\n\n").into_bytes()
+    );
     // Characters, not bytes: 35 two-byte letters fit where 35 bytes would not.
     let wide = "\u{e9}".repeat(34);
     let out = write(|w| w.list(b"Cc", [first.as_bytes(), wide.as_bytes()]));
