@@ -336,14 +336,9 @@ impl<S: Sink> FormWriter<S> {
                 self.field(f.key(), &buf);
             }
         }
-        if form.echo().is_some() {
-            // Line by line, so that CRLF input is written with LF like the rest.
-            self.enter_fields();
-            for line in form.echo_lines() {
-                self.sink.put(line);
-                self.sink.put(b"\n");
-            }
-            self.state = State::Echo;
+        // Line by line, so that CRLF input is written with LF like the rest.
+        for line in form.echo_lines() {
+            self.echo(line);
         }
         self.end_form(form.has_field_list());
     }

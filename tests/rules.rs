@@ -516,3 +516,54 @@ fn a_values_decodings_agree() {
     assert_eq!(&text.to_bytes()[..], b"one\ntwo\n");
     assert_eq!(text.to_string_lossy(), "one\ntwo\n");
 }
+
+/// The writer lays out a 409 answer as RT does (its comment, then the `>>`
+/// echo verbatim, each line ended by one LF) and counts the forms it wrote.
+#[test]
+fn writer_echo_and_form_count() {
+    let mut w = FormWriter::new(Vec::new());
+    assert_eq!(w.form_count(), 0);
+    w.comment(b"# Syntax error.");
+    w.echo(b">> # a comment after a field\nSubject: z");
+    w.end_form(true);
+    assert_eq!(w.form_count(), 1);
+    w.comment(b"# Syntax error.");
+    w.echo(b">> x\n");
+    w.end_form(true);
+    assert_eq!(w.form_count(), 2);
+    assert_eq!(
+        w.finish(),
+        b"# Syntax error.\n\n>> # a comment after a field\nSubject: z\n\n--\n\n# Syntax error.\n\n>> x\n"
+    );
+}
+
+/// `empty-listing = 1*LF`: under `Framing::Search` a payload of only empty
+/// lines is an empty listing, kept as its text; read with `allow_crlf` its
+/// CRLF lines count as they do everywhere else. No empty line after the
+/// status line's is no listing at all (no forms); a lone CR is no line end.
+#[test]
+fn an_empty_listing_is_one_or_more_empty_lines() {
+    let search = ParseOptions::new().framing(Framing::Search);
+    let payload = |body: &[u8], opts: &ParseOptions| {
+        let r = parse_response_with(body, opts).unwrap();
+        let e = r.envelopes().next().unwrap();
+        match e.payload() {
+            rt_wire::Payload::Text(t) => format!("text {t:?}"),
+            rt_wire::Payload::Forms(f) => format!("forms {}", f.len()),
+            p => format!("{p:?}"),
+        }
+    };
+    assert_eq!(payload(b"RT/5.0.3 200 Ok\n\n", &search), "forms 0");
+    assert_eq!(payload(b"RT/5.0.3 200 Ok\n\n\n", &search), "text [10]");
+    assert_eq!(
+        payload(b"RT/5.0.3 200 Ok\n\n\n\n", &search),
+        "text [10, 10]"
+    );
+    let crlf = search.allow_crlf(true);
+    assert_eq!(payload(b"RT/5.0.3 200 Ok\r\n\r\n", &crlf), "forms 0");
+    assert_eq!(
+        payload(b"RT/5.0.3 200 Ok\r\n\r\n\r\n", &crlf),
+        "text [13, 10]"
+    );
+    assert_ne!(payload(b"RT/5.0.3 200 Ok\r\n\r\n\r", &crlf), "text [13]");
+}

@@ -7,14 +7,19 @@ use nom::{Err, Needed};
 use super::lexer::{Kind, Lexer, PResult};
 
 /// `empty-listing = 1*LF ( next-envelope / end )`: a search payload of only
-/// LFs, up to the next envelope or the end of the input.
+/// empty lines (LF, or CRLF read with `allow_crlf`), up to the next envelope
+/// or the end of the input.
 pub(crate) fn empty_listing(lex: &Lexer<'_>, start: usize) -> PResult<bool> {
     let mut p = start;
     loop {
         match lex.line(p)? {
             // The end of the input after one LF or more.
             None => return Ok(p > start),
-            Some(line) if line.kind == Kind::Blank && line.next == line.start + 1 => p = line.next,
+            // An empty line ended by its LF (CRLF with `allow_crlf`, as
+            // everywhere else), not a lone CR at the end of the input.
+            Some(line) if line.kind == Kind::Blank && lex.input[line.next - 1] == b'\n' => {
+                p = line.next;
+            }
             Some(line) => return Ok(p > start && line.kind == Kind::Status),
         }
     }
