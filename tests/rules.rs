@@ -566,4 +566,9 @@ fn an_empty_listing_is_one_or_more_empty_lines() {
         "text [13, 10]"
     );
     assert_ne!(payload(b"RT/5.0.3 200 Ok\r\n\r\n\r", &crlf), "text [13]");
+    // A status line right after the status line's empty line: no listing.
+    let two = b"RT/5.0.3 200 Ok\n\nRT/5.0.3 200 Ok\n\n\n";
+    assert_eq!(payload(two, &search), "forms 0");
+    let r = parse_response_with(two, &search).unwrap();
+    assert_eq!(r.envelopes().count(), 2);
 }
