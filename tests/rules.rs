@@ -572,3 +572,31 @@ fn an_empty_listing_is_one_or_more_empty_lines() {
     let r = parse_response_with(two, &search).unwrap();
     assert_eq!(r.envelopes().count(), 2);
 }
+
+/// A status line starts the next envelope only after an empty line, or as
+/// the very first line of a payload (an empty payload); inside a form it is
+/// not RT's layout. After a 409 answer's `>>` echo and its empty line only
+/// empty lines, a separator or the next envelope may follow.
+#[test]
+fn a_status_line_starts_an_envelope_only_after_an_empty_line() {
+    let forms_only = ParseOptions::new().forms_only(true);
+    let at_start = b"RT/5.0.3 200 Ok\n\nRT/5.0.3 200 Ok\n\nid: 1\n\n";
+    let r = parse_response_with(at_start, &forms_only).unwrap();
+    assert_eq!(r.envelopes().count(), 2);
+    assert_eq!(r.forms().count(), 1);
+    let after_blank = b"RT/5.0.3 200 Ok\n\nid: 1\n\nRT/5.0.3 200 Ok\n\nid: 2\n\n";
+    let r = parse_response_with(after_blank, &forms_only).unwrap();
+    assert_eq!((r.envelopes().count(), r.forms().count()), (2, 2));
+    let inside = b"RT/5.0.3 200 Ok\n\nid: 1\nRT/5.0.3 200 Ok\n\nid: 2\n\n";
+    let e = parse_response_with(inside, &forms_only).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.line(), e.column()),
+        (ErrorKind::FieldLine, 4, 1)
+    );
+    let echo = b"RT/5.0.3 409 Syntax Error\n\n# Syntax error.\n\n>> x\nSubject: z\n\nmore\n\n";
+    let e = parse_response_with(echo, &forms_only).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.line(), e.column()),
+        (ErrorKind::FieldLine, 8, 1)
+    );
+}
