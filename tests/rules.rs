@@ -600,3 +600,25 @@ fn a_status_line_starts_an_envelope_only_after_an_empty_line() {
         (ErrorKind::FieldLine, 8, 1)
     );
 }
+
+/// `comment-block = 1*comment-line`: `#` lines only before a form's first
+/// field, with no empty line between them.
+#[test]
+fn comment_lines_only_as_one_block_before_the_fields() {
+    let forms_only = ParseOptions::new().forms_only(true);
+    let ok = b"RT/5.0.3 200 Ok\n\n# a\n# b\n\nid: 1\n\n";
+    let r = parse_response_with(ok, &forms_only).unwrap();
+    let form = r.forms().next().unwrap();
+    assert_eq!(form.comments().collect::<Vec<_>>(), [&b"# a"[..], b"# b"]);
+    for (body, line) in [
+        // After a field.
+        (&b"RT/5.0.3 200 Ok\n\nid: 1\n# late\n\n"[..], 4),
+        // After the first field has been closed by the next one.
+        (b"RT/5.0.3 200 Ok\n\nid: 1\nA: x\n# late\n\n", 5),
+        // A second block after an empty line.
+        (b"RT/5.0.3 200 Ok\n\n# a\n\n# b\n\nid: 1\n\n", 5),
+    ] {
+        let e = parse_response_with(body, &forms_only).unwrap_err();
+        assert_eq!((e.kind(), e.line()), (ErrorKind::Comment, line), "{e}");
+    }
+}
