@@ -622,3 +622,28 @@ fn comment_lines_only_as_one_block_before_the_fields() {
         assert_eq!((e.kind(), e.line()), (ErrorKind::Comment, line), "{e}");
     }
 }
+
+/// The framing after a payload (what the endpoint appends: one LF after an
+/// object, two after a search listing) is counted only from the empty lines
+/// that are there: a single-line last field followed by fewer keeps them as
+/// they are, and the body is written back byte for byte.
+#[test]
+fn the_framing_after_a_single_line_last_field_is_what_is_there() {
+    for (framing, blanks) in [
+        (Framing::Object, 0),
+        (Framing::Object, 1),
+        (Framing::Search, 0),
+        (Framing::Search, 1),
+        (Framing::Search, 2),
+    ] {
+        let mut body = b"RT/5.0.3 200 Ok\n\nid: 1\nSubject: x\n".to_vec();
+        body.extend(std::iter::repeat_n(b'\n', blanks));
+        let opts = ParseOptions::new().framing(framing);
+        let r = parse_response_with(&body, &opts).unwrap();
+        let e = r.envelopes().next().unwrap();
+        assert_eq!(e.trailer(), blanks, "{framing:?} {blanks}");
+        let subject = r.forms().next().unwrap().get("Subject").unwrap().value();
+        assert_eq!(&subject.to_bytes()[..], b"x", "{framing:?} {blanks}");
+        assert_eq!(r.to_bytes(), body, "{framing:?} {blanks}");
+    }
+}
