@@ -104,3 +104,47 @@ fn input_length() {
     let e = parse_response_with(input, &opts).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Limit(LimitKind::InputLength));
 }
+
+/// A line of exactly `max_line_len` bytes is read, in one piece or streamed
+/// in two pieces split anywhere around its end (the reader waits for its
+/// LF); a byte more is the limit error, both ways.
+#[test]
+fn line_length_at_its_boundary_streamed_or_not() {
+    let max = 64;
+    for len in [max, max + 1] {
+        let mut body = b"RT/5.0.3 200 Ok\n\nid: 1\nSubject: ".to_vec();
+        let start = body.len() - "Subject: ".len();
+        body.resize(start + len, b'x');
+        body.extend_from_slice(b"\n\n");
+        let opts = ParseOptions::new().limits(Limits::default().max_line_len(max));
+        let want = parse_response_with(&body, &opts)
+            .map(|_| ())
+            .map_err(|e| e.kind());
+        assert_eq!(want.is_ok(), len <= max, "{len}: {want:?}");
+        for split in start + len - 2..=start + len + 1 {
+            let got = streamed(&[&body[..split], &body[split..]], opts);
+            assert_eq!(got, want, "{len} bytes, split at {split}");
+        }
+    }
+}
+
+/// Feeds `chunks` to a stream reader, then the end of the input: the first
+/// error's kind, if any.
+fn streamed(chunks: &[&[u8]], opts: ParseOptions) -> Result<(), ErrorKind> {
+    let mut reader = StreamReader::with_options(opts);
+    let mut buf = Vec::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        buf.extend_from_slice(chunk);
+        let eof = i + 1 == chunks.len();
+        loop {
+            match reader.feed(&buf, eof).map_err(|e| e.kind())? {
+                Status::Complete(rt_wire::stream::Event::End, _) => return Ok(()),
+                Status::Complete(_, used) => {
+                    buf.drain(..used);
+                }
+                Status::Partial => break,
+            }
+        }
+    }
+    panic!("no End after the end of the input");
+}
