@@ -647,3 +647,22 @@ fn the_framing_after_a_single_line_last_field_is_what_is_there() {
         assert_eq!(r.to_bytes(), body, "{framing:?} {blanks}");
     }
 }
+
+/// `body = empty / text-body / 1*envelope`, decided by the first bytes: a
+/// body that is a start of `RT/` but ends before it (`R`, `RT`) is text,
+/// in one piece or streamed.
+#[test]
+fn a_body_shorter_than_rt_slash_is_text() {
+    use rt_wire::BodyKind;
+    for body in [&b"R"[..], b"RT", b"RX/", b"ok\n"] {
+        let r = parse_response_with(body, &ParseOptions::new()).unwrap();
+        assert_eq!(r.kind(), BodyKind::Text, "{body:?}");
+        let mut reader = rt_wire::stream::StreamReader::new();
+        match reader.feed(body, true).unwrap() {
+            rt_wire::stream::Status::Complete(rt_wire::stream::Event::Text(t), _) => {
+                assert_eq!(t, body);
+            }
+            _ => panic!("{body:?}: not text"),
+        }
+    }
+}
