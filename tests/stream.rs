@@ -355,3 +355,41 @@ fn read_stream_gives_the_one_shot_result() {
     }
     assert_eq!(files, manifest::listed(None), "files the manifests list");
 }
+
+/// A text payload (not forms, not one of RT's messages: a proxy's or Perl's
+/// page under RT's status line) is handed out in pieces of whole lines as
+/// they arrive, not kept until the end: the buffer stays small.
+#[test]
+fn a_text_payload_is_handed_out_as_it_arrives() {
+    let mut input = b"RT/5.0.3 200 Ok\n\n<html>\n".to_vec();
+    for i in 0..2000 {
+        input.extend_from_slice(format!("<p>line {i} of a page</p>\n").as_bytes());
+    }
+    let opts = ParseOptions::new();
+    let want = one_shot(&input, &opts);
+    assert!(
+        matches!(&want[..], [Item::Status(_), Item::Text(_)]),
+        "{want:?}"
+    );
+    let mut reader = StreamReader::with_options(opts);
+    let (mut buf, mut items, mut before_eof, mut most) = (Vec::new(), Vec::new(), 0, 0);
+    for chunk in input.chunks(256) {
+        buf.extend_from_slice(chunk);
+        most = most.max(buf.len());
+        while let Status::Complete(e, used) = reader.feed(&buf, false).unwrap() {
+            before_eof += usize::from(matches!(e, Event::Text(_)));
+            handle(&mut items, &e);
+            buf.drain(..used);
+        }
+    }
+    while let Status::Complete(e, used) = reader.feed(&buf, true).unwrap() {
+        let end = handle(&mut items, &e);
+        buf.drain(..used);
+        if end {
+            break;
+        }
+    }
+    assert!(items == want);
+    assert!(before_eof > 100, "{before_eof} pieces before the end");
+    assert!(most < 1024, "{most} bytes held");
+}
