@@ -8,6 +8,12 @@ use rt_wire::request::parse_content;
 use rt_wire::views::Attachment;
 use rt_wire::{ErrorKind, FormWriter, Framing, ParseOptions, indent_width, parse_response_with};
 
+/// The error of reading `body` as forms only: its kind, offset, line, column.
+fn error_at(body: &[u8]) -> (ErrorKind, usize, usize, usize) {
+    let e = parse_response_with(body, &ParseOptions::new().forms_only(true)).unwrap_err();
+    (e.kind(), e.offset(), e.line(), e.column())
+}
+
 fn write(f: impl FnOnce(&mut FormWriter<Vec<u8>>)) -> Vec<u8> {
     let mut w = FormWriter::new(Vec::new());
     f(&mut w);
@@ -97,9 +103,8 @@ fn three_empty_lines_between_fields_are_an_error() {
     assert_eq!(&form.get("A").unwrap().value().to_bytes()[..], b"x\n");
     let bad = b"RT/5.0.3 200 Ok\n\nA: x\n\n\n\nB: y\n\n";
     // (Without `forms_only` such a payload is read as text.)
+    assert_eq!(error_at(bad), (ErrorKind::BlankLines, 25, 7, 1));
     let e = parse_response_with(bad, &ParseOptions::new().forms_only(true)).unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::BlankLines);
-    assert_eq!((e.offset(), e.line(), e.column()), (25, 7, 1));
     // The error says what was expected, in words, and where.
     assert_eq!(e.expected(), "at most two empty lines after a value");
     assert_eq!(
@@ -283,9 +288,7 @@ fn an_empty_line_inside_a_value_is_an_error() {
     let form = r.forms().next().unwrap();
     assert_eq!(&form.get("A").unwrap().value().to_bytes()[..], b"x\n\ny");
     let bad = b"RT/5.0.3 200 Ok\n\nA: x\n\n   y\n\n";
-    let e = parse_response_with(bad, &ParseOptions::new().forms_only(true)).unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::BlankLineInValue);
-    assert_eq!((e.offset(), e.line(), e.column()), (23, 5, 1));
+    assert_eq!(error_at(bad), (ErrorKind::BlankLineInValue, 23, 5, 1));
 }
 
 /// A key that itself holds `": "` (a user, queue or group custom field
@@ -315,9 +318,7 @@ fn a_key_with_colons_ends_where_the_indent_says() {
     // No later split has a width as narrow as the line's 2 spaces: the
     // line is under-indented for the one-letter key (width 3).
     let bad = b"RT/5.0.3 200 Ok\n\nA: b: c\n  two\n\n";
-    let e = parse_response_with(bad, &ParseOptions::new().forms_only(true)).unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Indentation);
-    assert_eq!((e.offset(), e.line(), e.column()), (27, 4, 3));
+    assert_eq!(error_at(bad), (ErrorKind::Indentation, 27, 4, 3));
 }
 
 /// A value is one slice of the input when it needs no de-indenting: one
