@@ -368,6 +368,48 @@ mod tests {
         assert_eq!(n, 3);
     }
 
+    /// A file part names its file in a quoted parameter (`"`, CR and LF
+    /// percent-encoded, so a name cannot end the header or add one) and
+    /// carries the attachment's content type; every part is framed by the
+    /// boundary, the body ends with the closing one.
+    #[test]
+    fn multipart_parts_and_file_names() {
+        let a = Attachment::new("a\"b\r\nc.txt", "text/x-rt; charset=utf-8", &b"one"[..]).unwrap();
+        assert_eq!(a.file_name(), "a\"b\r\nc.txt");
+        assert_eq!(a.content_type(), "text/x-rt; charset=utf-8");
+        assert_eq!(a.bytes(), b"one");
+        let b = Attachment::new("d.bin", "application/octet-stream", &b"\x00\xff"[..]).unwrap();
+        let c = Credentials::new("me", "pw");
+        let body = multipart_body(b"Text: x\n", Some(&c), &[a, b]);
+        let want: &[u8] = b"--rt-wire-0000000000000000\r\n\
+            Content-Disposition: form-data; name=\"content\"\r\n\r\nText: x\n\r\n\
+            --rt-wire-0000000000000000\r\n\
+            Content-Disposition: form-data; name=\"user\"\r\n\r\nme\r\n\
+            --rt-wire-0000000000000000\r\n\
+            Content-Disposition: form-data; name=\"pass\"\r\n\r\npw\r\n\
+            --rt-wire-0000000000000000\r\n\
+            Content-Disposition: form-data; name=\"attachment_1\"; filename=\"a%22b%0D%0Ac.txt\"\r\n\
+            Content-Type: text/x-rt; charset=utf-8\r\n\r\none\r\n\
+            --rt-wire-0000000000000000\r\n\
+            Content-Disposition: form-data; name=\"attachment_2\"; filename=\"d.bin\"\r\n\
+            Content-Type: application/octet-stream\r\n\r\n\x00\xff\r\n\
+            --rt-wire-0000000000000000--\r\n";
+        assert_eq!(
+            String::from_utf8_lossy(body.bytes()),
+            String::from_utf8_lossy(want)
+        );
+        assert_eq!(body.bytes(), want);
+        assert_eq!(body.boundary(), "rt-wire-0000000000000000");
+        assert_eq!(
+            body.content_type(),
+            "multipart/form-data; boundary=rt-wire-0000000000000000"
+        );
+        let bytes = body.into_bytes();
+        assert_eq!(bytes, want);
+        // Built in one allocation of exactly its size.
+        assert_eq!(bytes.capacity(), bytes.len());
+    }
+
     #[test]
     fn urlencoded() {
         let mut out = Vec::new();

@@ -212,3 +212,127 @@ impl fmt::Display for EncodeError {
 }
 
 impl core::error::Error for EncodeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+
+    /// Every error says what is wrong in words a user can act on: the field
+    /// or item it concerns, and the reason.
+    #[test]
+    fn messages_name_the_field_and_the_reason() {
+        let field = |name: &str, reason| EncodeError::FieldName {
+            name: name.into(),
+            reason,
+        };
+        let value = |field: Option<&str>, reason| EncodeError::Value {
+            field: field.map(String::from),
+            reason,
+        };
+        let item = |field: Option<&str>, reason| EncodeError::ListItem {
+            field: field.map(String::from),
+            index: 2,
+            reason,
+        };
+        let cases = [
+            (field("", NameError::Empty), r#"invalid field name "": it is empty"#),
+            (field("a,b", NameError::Comma), r#"invalid field name "a,b": it holds a comma"#),
+            (
+                field("a\n", NameError::LineBreak),
+                r#"invalid field name "a\n": it holds a line break"#,
+            ),
+            (
+                field("1x", NameError::Grammar),
+                "invalid field name \"1x\": it is neither `[A-Za-z][A-Za-z0-9_-]*` nor `CF.{name}` nor `CF-name`",
+            ),
+            (
+                field("CF-a: b", NameError::MisSplit),
+                "invalid field name \"CF-a: b\": RT would read a different key from it (a `:` inside the name); use `CF-<id>`",
+            ),
+            (
+                value(Some("Text"), ValueError::LeadingLineFeed),
+                r#"value of "Text" cannot be sent: it starts with a line feed, which RT drops"#,
+            ),
+            (
+                value(None, ValueError::AllLinesIndented),
+                "value cannot be sent: every line starts with whitespace, which RT strips (no escape exists)",
+            ),
+            (
+                value(None, ValueError::CarriageReturn),
+                "value cannot be sent: it holds a carriage return",
+            ),
+            (
+                value(None, ValueError::Utf8 { valid_up_to: 7 }),
+                "value cannot be sent: it is not UTF-8 (invalid after byte 7)",
+            ),
+            (
+                item(Some("Cc"), ItemError::Empty),
+                r#"item 2 of "Cc" cannot be sent: it is empty"#,
+            ),
+            (
+                item(None, ItemError::LineBreak),
+                "list item 2 cannot be sent: it holds a line break",
+            ),
+            (
+                item(None, ItemError::Comma),
+                "list item 2 cannot be sent: it holds a comma, and RT keeps quotes in this list",
+            ),
+            (
+                item(None, ItemError::Whitespace),
+                "list item 2 cannot be sent: it starts or ends with whitespace, which RT trims",
+            ),
+            (
+                item(None, ItemError::Quoting),
+                "list item 2 cannot be sent: RT's quote handling would change it",
+            ),
+            (
+                EncodeError::DuplicateField { name: "Cc".into() },
+                r#"field "Cc" given twice in one form; RT would merge the values"#,
+            ),
+            (
+                EncodeError::MissingId,
+                "a form of a multi-form edit has no `id` field",
+            ),
+            (EncodeError::EmptyForm, "a form without fields (RT skips it)"),
+            (
+                EncodeError::ObjectLabel { label: "a/b".into() },
+                r#"object name "a/b" cannot be addressed (empty, or holds `,`, `/` or `\`)"#,
+            ),
+            (
+                EncodeError::ContentType {
+                    content_type: "text/\n".into(),
+                },
+                r#"invalid content type "text/\n""#,
+            ),
+        ];
+        for (e, want) in cases {
+            assert_eq!(e.to_string(), want);
+        }
+    }
+
+    /// `in_field` names the field of a value or item error once: a name
+    /// already there stays, and other errors are left as they are.
+    #[test]
+    fn in_field_sets_the_field_once() {
+        let v = EncodeError::Value {
+            field: None,
+            reason: ValueError::CarriageReturn,
+        };
+        let named = v.in_field("Text").in_field("Other");
+        assert_eq!(
+            named,
+            EncodeError::Value {
+                field: Some("Text".into()),
+                reason: ValueError::CarriageReturn
+            }
+        );
+        let i = EncodeError::ListItem {
+            field: None,
+            index: 0,
+            reason: ItemError::Empty,
+        };
+        assert!(matches!(i.in_field("Cc"), EncodeError::ListItem { field: Some(f), .. } if f == "Cc"));
+        assert_eq!(EncodeError::EmptyForm.in_field("x"), EncodeError::EmptyForm);
+    }
+}

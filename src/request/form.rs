@@ -176,3 +176,31 @@ impl<'a> Content<'a> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A form keeps its fields in the order given, counts them, and refuses
+    /// an empty form in a `Content`.
+    #[test]
+    fn fields_in_order_and_counted() {
+        let mut form = RequestForm::new();
+        assert!(form.is_empty());
+        assert_eq!(form.len(), 0);
+        form.field("Subject", "s").unwrap().field("Queue", "q").unwrap();
+        assert_eq!(form.len(), 2);
+        assert!(!form.is_empty());
+        let names: Vec<&str> = form.fields().iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Subject", "Queue"]);
+        form.field("Cc", "a@b").unwrap();
+        assert_eq!(form.len(), 3);
+        let mut content = Content::new();
+        assert_eq!(content.push(RequestForm::new()), Err(EncodeError::EmptyForm));
+        content.push(form.clone()).unwrap().push(form).unwrap();
+        assert_eq!(content.forms().len(), 2);
+        let bytes = content.to_bytes();
+        assert_eq!(bytes.len(), content.encoded_len());
+        assert_eq!(bytes.capacity(), bytes.len());
+    }
+}
