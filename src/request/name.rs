@@ -219,4 +219,14 @@ mod tests {
         assert!(FieldName::object_custom_field("Dept").unwrap().is_simple());
         assert!(!FieldName::custom_field("x").unwrap().is_simple());
     }
+
+    /// A name shows and lends exactly its text.
+    #[test]
+    fn text_of_a_name() {
+        use alloc::string::ToString;
+        let n = FieldName::custom_field("Multi Select").unwrap();
+        assert_eq!(n.to_string(), "CF.{Multi Select}");
+        assert_eq!(AsRef::<str>::as_ref(&n), "CF.{Multi Select}");
+        assert_eq!(n.as_str(), "CF.{Multi Select}");
+    }
 }

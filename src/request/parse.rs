@@ -113,9 +113,10 @@ impl<'a> ParsedForm<'a> {
 
 /// Whether `c` matches `ch` (an ASCII letter of a pattern) case-insensitively
 /// as Perl matches decoded text: besides the two ASCII cases, `ſ` (U+017F)
-/// folds to `s` and the Kelvin sign `K` (U+212A) to `k`.
+/// folds to `s`. (The Kelvin sign folds to `k`, but no pattern of
+/// [`cf_new_key`] or [`cf_old_key`] holds a `k`; [`is_key_letter`] takes it.)
 fn fold_eq(c: char, ch: char) -> bool {
-    c.eq_ignore_ascii_case(&ch) || (ch == 's' && c == '\u{17F}') || (ch == 'k' && c == '\u{212A}')
+    c.eq_ignore_ascii_case(&ch) || (ch == 's' && c == '\u{17F}')
 }
 
 /// `[A-Za-z]` under Perl's `/i` on decoded text.
@@ -393,6 +394,13 @@ mod tests {
             Some(("Cu\u{FB06}omField-x y", "v"))
         );
         assert_eq!(k("Custom\u{FB01}eld-x y: v"), None);
+        // `ſ` folds to the `s` of a prefix; no other letter stands in for it.
+        assert_eq!(
+            k("Cu\u{17F}tomField-x y: v"),
+            Some(("Cu\u{17F}tomField-x y", "v"))
+        );
+        assert_eq!(k("CuxtomField-x y: v"), None);
+        assert_eq!(k("C\u{17F}-x y: v"), None);
     }
 
     /// The examples RT's documentation gives of values.
