@@ -254,3 +254,26 @@ fn assert_every_kind_checked(checked: &BTreeMap<&str, usize>, corpus: &Corpus) {
         "files the manifest lists"
     );
 }
+
+/// A view's error says what went wrong: RT's refusal with its status and
+/// the first line of its message, or the shape error with its position.
+#[test]
+fn view_errors_say_what_rt_answered() {
+    use rt_wire::views::{FromResponse, Ticket};
+    let body = std::fs::read("corpus/rt5/028-ticket-missing.rt").unwrap();
+    let r = rt_wire::parse_response(&body).unwrap();
+    let err = Ticket::from_response(&r).unwrap_err();
+    assert!(matches!(err, ViewError::Server(_)), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "RT answered 200 Ok: Ticket 999 does not exist."
+    );
+    let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1\nSubject: a\n\n--\n\nid: ticket/2\n\n";
+    let r = rt_wire::parse_response(body).unwrap();
+    let err = Ticket::from_response(&r).unwrap_err();
+    let ViewError::Shape(shape) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(err.to_string(), shape.to_string());
+    assert!(!err.to_string().is_empty());
+}

@@ -236,8 +236,14 @@ mod tests {
             reason,
         };
         let cases = [
-            (field("", NameError::Empty), r#"invalid field name "": it is empty"#),
-            (field("a,b", NameError::Comma), r#"invalid field name "a,b": it holds a comma"#),
+            (
+                field("", NameError::Empty),
+                r#"invalid field name "": it is empty"#,
+            ),
+            (
+                field("a,b", NameError::Comma),
+                r#"invalid field name "a,b": it holds a comma"#,
+            ),
             (
                 field("a\n", NameError::LineBreak),
                 r#"invalid field name "a\n": it holds a line break"#,
@@ -294,9 +300,14 @@ mod tests {
                 EncodeError::MissingId,
                 "a form of a multi-form edit has no `id` field",
             ),
-            (EncodeError::EmptyForm, "a form without fields (RT skips it)"),
             (
-                EncodeError::ObjectLabel { label: "a/b".into() },
+                EncodeError::EmptyForm,
+                "a form without fields (RT skips it)",
+            ),
+            (
+                EncodeError::ObjectLabel {
+                    label: "a/b".into(),
+                },
                 r#"object name "a/b" cannot be addressed (empty, or holds `,`, `/` or `\`)"#,
             ),
             (
@@ -332,7 +343,9 @@ mod tests {
             index: 0,
             reason: ItemError::Empty,
         };
-        assert!(matches!(i.in_field("Cc"), EncodeError::ListItem { field: Some(f), .. } if f == "Cc"));
+        assert!(
+            matches!(i.in_field("Cc"), EncodeError::ListItem { field: Some(f), .. } if f == "Cc")
+        );
         assert_eq!(EncodeError::EmptyForm.in_field("x"), EncodeError::EmptyForm);
     }
 }

@@ -188,7 +188,10 @@ mod tests {
         let mut form = RequestForm::new();
         assert!(form.is_empty());
         assert_eq!(form.len(), 0);
-        form.field("Subject", "s").unwrap().field("Queue", "q").unwrap();
+        form.field("Subject", "s")
+            .unwrap()
+            .field("Queue", "q")
+            .unwrap();
         assert_eq!(form.len(), 2);
         assert!(!form.is_empty());
         let names: Vec<&str> = form.fields().iter().map(|(n, _)| n.as_str()).collect();
@@ -196,7 +199,10 @@ mod tests {
         form.field("Cc", "a@b").unwrap();
         assert_eq!(form.len(), 3);
         let mut content = Content::new();
-        assert_eq!(content.push(RequestForm::new()), Err(EncodeError::EmptyForm));
+        assert_eq!(
+            content.push(RequestForm::new()),
+            Err(EncodeError::EmptyForm)
+        );
         content.push(form.clone()).unwrap().push(form).unwrap();
         assert_eq!(content.forms().len(), 2);
         let bytes = content.to_bytes();
