@@ -1,0 +1,61 @@
+//! Rules of the typed views that the captured corpus does not reach: the
+//! edge of each shape, and where a view's error points.
+
+use rt_wire::parse_response;
+use rt_wire::views::{CustomFieldList, FromResponse, LongHistory};
+
+/// Where `text` starts in `body`.
+fn at(body: &[u8], text: &str) -> usize {
+    memchr::memmem::find(body, text.as_bytes()).unwrap()
+}
+
+/// `history-attachment-line = 1*DIGIT ": " name " (" size ")"`: a line
+/// without ` (<size>)` is an error at the name, one without `)` at the
+/// line's end, a bad size at the size.
+#[test]
+fn a_bad_history_attachment_line_is_an_error_where_it_breaks() {
+    let entry = |line: &str| {
+        format!(
+            "RT/5.0.3 200 Ok\n\n# 1/1 (id/7/total)\n\nid: 7\nTicket: 1\n\
+             Attachments: \n             12: one (2b)\n             {line}\n\n"
+        )
+    };
+    // The line, and where its error is (`None`: at the line's end).
+    let cases = [
+        ("13: noname", None),
+        ("13: name(2b)", Some("name(2b)")),
+        ("13: name (2q)", Some("2q)")),
+    ];
+    for (line, from) in cases {
+        let body = entry(line).into_bytes();
+        let r = parse_response(&body).unwrap();
+        let h = LongHistory::from_response(&r).unwrap();
+        let e = h.entries[0].attachments().unwrap_err();
+        let want = from.map_or(at(&body, line) + line.len(), |f| at(&body, f));
+        assert_eq!(e.offset(), want, "{line}: {e}");
+        let line_start = at(&body, line) - 13;
+        assert_eq!(e.column(), want - line_start + 1, "{line}: {e}");
+    }
+    let body = entry("13: a (b) (3b)").into_bytes();
+    let r = parse_response(&body).unwrap();
+    let h = LongHistory::from_response(&r).unwrap();
+    let a = h.entries[0].attachments().unwrap();
+    assert_eq!(
+        (a[1].id, a[1].name, a[1].size_text),
+        (13, &b"a (b)"[..], "3b")
+    );
+}
+
+/// A custom-field listing is the first form whose `id` is a queue or a group
+/// itself (`queue/<q>`, `group/<g>`): not another object, not a path below one.
+#[test]
+fn a_custom_field_listing_belongs_to_a_queue_or_group() {
+    let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1\nCF.{a}: x\n\n--\n\nid: queue/1/x\nCF.{b}: y\n\n--\n\nid: queue/General\nCF.{c}: z\n";
+    let r = parse_response(body).unwrap();
+    let l = CustomFieldList::from_response(&r).unwrap();
+    let owner = l.owner().unwrap();
+    assert_eq!((owner.kind, owner.id), ("queue", "General"));
+    let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1\nCF.{a}: x\n";
+    let r = parse_response(body).unwrap();
+    assert!(CustomFieldList::from_response(&r).is_err());
+}
