@@ -65,6 +65,14 @@ pub(crate) fn check_long_history(
                 x.attachments()
                     .unwrap_or_else(|err| panic!("{file}: {err}"));
                 x.time_taken().unwrap();
+                // With every field asked for, RT prints a `Description` of
+                // each transaction, its creator's name among the words
+                // (`… by root`).
+                if let Some(creator) = x.record.get("Creator") {
+                    let d = x.description().unwrap_or_else(|| panic!("{file}"));
+                    let creator = creator.to_str().unwrap();
+                    assert!(d.to_str().unwrap().contains(&*creator), "{file}");
+                }
                 if let Some(h) = x.header {
                     assert!(h.total >= h.matched, "{file}");
                 }
