@@ -127,3 +127,17 @@ fn shared_response_takes_only_its_own_buffer() {
     assert_eq!(&s[..], across);
     assert_ne!(s.as_ptr(), across.as_ptr());
 }
+
+/// An owned notice keeps what its message says: a success is not a failure,
+/// its id and kind come along.
+#[test]
+fn an_owned_notice_of_a_success_is_not_a_failure() {
+    let body = b"RT/5.0.3 200 Ok\n\n# Ticket 12 created.\n\n";
+    let r = rt_wire::parse_response(body).unwrap();
+    let reply = rt_wire::views::Reply::from_response(&r);
+    let notice = reply.messages[0].clone().into_owned();
+    assert!(!notice.is_failure());
+    assert_eq!(notice.kind(), "created");
+    assert_eq!(notice.id_number(), Some(12));
+    assert_eq!(notice.text(), b"Ticket 12 created.");
+}
