@@ -141,3 +141,33 @@ fn an_owned_notice_of_a_success_is_not_a_failure() {
     assert_eq!(notice.id_number(), Some(12));
     assert_eq!(notice.text(), b"Ticket 12 created.");
 }
+
+/// An owned server error keeps the status line's parts and every message in
+/// order; its message is the first failure, not merely the first.
+#[test]
+fn an_owned_server_error_keeps_status_and_messages() {
+    let body = b"RT/4.4.6 200 Ok\n\n# Ticket 12 created.\n# Ticket 13 does not exist.\n\n";
+    let r = rt_wire::parse_response(body).unwrap();
+    let err = rt_wire::views::Reply::from_response(&r)
+        .check()
+        .unwrap_err();
+    let owned = err.into_owned();
+    assert_eq!(owned.code(), Some(200));
+    assert_eq!(owned.status(), Some(rt_wire::views::Status::Ok));
+    assert_eq!(owned.version_and_reason(), Some(("4.4.6", "Ok")));
+    let kinds: Vec<&str> = owned.messages().iter().map(|n| n.kind()).collect();
+    assert_eq!(kinds, ["created", "not_found"]);
+    assert_eq!(owned.message().unwrap().kind(), "not_found");
+    let body = b"RT/5.0.3 401 Credentials required\n";
+    let r = rt_wire::parse_response(body).unwrap();
+    let owned = rt_wire::views::Reply::from_response(&r)
+        .check()
+        .unwrap_err()
+        .into_owned();
+    assert_eq!(owned.status(), Some(rt_wire::views::Status::Unauthorized));
+    assert_eq!(
+        owned.version_and_reason(),
+        Some(("5.0.3", "Credentials required"))
+    );
+    assert!(owned.messages().is_empty() && owned.message().is_none());
+}
