@@ -135,7 +135,7 @@ fn an_owned_notice_of_a_success_is_not_a_failure() {
     let body = b"RT/5.0.3 200 Ok\n\n# Ticket 12 created.\n\n";
     let r = rt_wire::parse_response(body).unwrap();
     let reply = rt_wire::views::Reply::from_response(&r);
-    let notice = reply.messages[0].clone().into_owned();
+    let notice = reply.messages[0].into_owned();
     assert!(!notice.is_failure());
     assert_eq!(notice.kind(), "created");
     assert_eq!(notice.id_number(), Some(12));

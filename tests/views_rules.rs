@@ -2,7 +2,7 @@
 //! edge of each shape, and where a view's error points.
 
 use rt_wire::parse_response;
-use rt_wire::views::{CustomFieldList, FromResponse, LongHistory};
+use rt_wire::views::{CustomFieldList, LongHistory};
 
 /// Where `text` starts in `body`.
 fn at(body: &[u8], text: &str) -> usize {

@@ -57,12 +57,54 @@ pub fn env(test: &str, var: &str, hint: &str) -> Option<String> {
 /// library `lib` on the include path and `args` after it, feeding it `input`;
 /// its standard output. `None`, after [`missing`], when perl cannot run; a
 /// script that fails fails the test.
+///
+/// With `RT_WIRE_ORACLE_CACHE=<dir>` set, the output is kept in `<dir>`
+/// under the SHA-256 of everything it depends on (the script's text, the
+/// library path and the modification time of its `RT.pm`, the arguments,
+/// the input) and replayed when the same run comes again: a mutation run
+/// then asks RT's Perl only about inputs a mutant changed. Unset, RT is
+/// always asked.
 pub fn perl(test: &str, lib: &str, script: &str, args: &[&str], input: Vec<u8>) -> Option<Vec<u8>> {
-    use std::process::{Command, Stdio};
     let script = format!("{}/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
+    let Some(dir) = std::env::var_os(CACHE).filter(|d| !d.is_empty()) else {
+        return run_perl(test, lib, &script, args, input);
+    };
+    use sha2::{Digest, Sha256};
+    let mut key = Sha256::new();
+    key.update(std::fs::read(&script).expect("the oracle script"));
+    let rt_pm = std::fs::metadata(format!("{lib}/RT.pm")).and_then(|m| m.modified());
+    for part in [lib.to_owned(), format!("{rt_pm:?}")].iter().chain(
+        args.iter()
+            .map(|a| (*a).to_owned())
+            .collect::<Vec<_>>()
+            .iter(),
+    ) {
+        key.update((part.len() as u64).to_le_bytes());
+        key.update(part.as_bytes());
+    }
+    key.update(&input);
+    let path = std::path::Path::new(&dir).join(format!("{:x}", key.finalize()));
+    if let Ok(out) = std::fs::read(&path) {
+        return Some(out);
+    }
+    let out = run_perl(test, lib, &script, args, input)?;
+    std::fs::create_dir_all(&dir).expect("the oracle cache directory");
+    // Written whole under a temporary name first: a run stopped halfway
+    // leaves no partial answer behind.
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&tmp, &out).expect("the oracle cache");
+    std::fs::rename(&tmp, &path).expect("the oracle cache");
+    Some(out)
+}
+
+/// The environment variable naming the directory of [`perl`]'s cache.
+pub const CACHE: &str = "RT_WIRE_ORACLE_CACHE";
+
+fn run_perl(test: &str, lib: &str, script: &str, args: &[&str], input: Vec<u8>) -> Option<Vec<u8>> {
+    use std::process::{Command, Stdio};
     let child = Command::new("perl")
         .arg(format!("-I{lib}"))
-        .arg(&script)
+        .arg(script)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
