@@ -59,3 +59,18 @@ fn a_custom_field_listing_belongs_to_a_queue_or_group() {
     let r = parse_response(body).unwrap();
     assert!(CustomFieldList::from_response(&r).is_err());
 }
+
+/// A value that is not UTF-8 is an error at its first bad byte when it is
+/// one line, and at the value's start when it spans lines.
+#[test]
+fn a_value_not_utf8_is_an_error_at_its_bad_byte() {
+    use rt_wire::views::{FromResponse, Ticket};
+    let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1\nSubject: ab\xffc\nText: x\n      y\xff\n";
+    let r = parse_response(body).unwrap();
+    let t = Ticket::from_response(&r).unwrap();
+    let e = t.record().get("Subject").unwrap().to_str().unwrap_err();
+    assert_eq!(e.offset(), memchr::memchr(0xff, body).unwrap());
+    assert_eq!((e.line(), e.column()), (4, 12));
+    let e = t.record().get("Text").unwrap().to_str().unwrap_err();
+    assert_eq!(e.offset(), at(body, "x\n      y"));
+}
