@@ -74,3 +74,29 @@ fn a_value_not_utf8_is_an_error_at_its_bad_byte() {
     let e = t.record().get("Text").unwrap().to_str().unwrap_err();
     assert_eq!(e.offset(), at(body, "x\n      y"));
 }
+
+/// An object reference, a link list and a `CF-…` list point their errors
+/// into the response: at the bad byte of a one-line value, at the start of
+/// a value that spans lines.
+#[test]
+fn list_and_reference_errors_point_into_the_response() {
+    use rt_wire::views::{FromResponse, Ticket};
+    let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1\nQueue: queue/\xff\nOwner: user/1\n       more\n\
+        RefersTo: fsck.com-rt://x/ticket/2,\n          fsck.com-rt://x/ticket/\xff3\n\
+        CF-Dept: a, b\xff, c\n";
+    let r = parse_response(body).unwrap();
+    let t = Ticket::from_response(&r).unwrap();
+    let rec = t.record();
+    let bad = |from: usize| from + memchr::memchr(0xff, &body[from..]).unwrap();
+    let e = rec.get("Queue").unwrap().object_ref().unwrap_err();
+    assert_eq!(e.offset(), bad(0));
+    let e = rec.get("Owner").unwrap().object_ref().unwrap_err();
+    assert_eq!(e.offset(), at(body, "user/1"));
+    let e = rec.get("RefersTo").unwrap().links().unwrap_err();
+    assert_eq!(e.offset(), bad(at(body, "RefersTo")));
+    let cf = rec.custom_field("Dept").unwrap();
+    let e = cf.values().unwrap_err();
+    assert_eq!(e.offset(), bad(at(body, "CF-Dept")));
+    let id = rec.get("id").unwrap().object_ref().unwrap();
+    assert_eq!((id.kind, id.id, id.rest), ("ticket", "1", None));
+}

@@ -209,19 +209,11 @@ impl<'a> RawValue<'a> {
     /// # Errors
     /// [`ErrorKind::Value`] unless it is `type/id[/rest]` in UTF-8.
     pub fn object_ref(&self) -> Result<ObjectRef<'a>, ParseError> {
-        let input = self.input;
-        let at = self.offset();
+        // `single` places the error in the response.
         self.single(|b| {
             let s = core::str::from_utf8(b)
                 .map_err(|e| ParseError::at(b, e.valid_up_to(), ErrorKind::Utf8))?;
             values::parse_object_ref(s)
-        })
-        .map_err(|e| {
-            if e.offset() < at {
-                e.rebase(input, at)
-            } else {
-                e
-            }
         })
     }
 
