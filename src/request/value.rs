@@ -386,5 +386,8 @@ mod tests {
             split_request_list(v.as_str(), true),
             ["  padded  ", "q{0}", "\\'"]
         );
+        // Only the items that need it are quoted.
+        let v = FieldValue::quoted_list(["alpha", "beta,gamma", "it's", ""]).unwrap();
+        assert_eq!(v.as_str(), "alpha, 'beta,gamma', it's, ''");
     }
 }
