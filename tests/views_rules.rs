@@ -100,3 +100,14 @@ fn list_and_reference_errors_point_into_the_response() {
     let id = rec.get("id").unwrap().object_ref().unwrap();
     assert_eq!((id.kind, id.id, id.rest), ("ticket", "1", None));
 }
+
+/// A record counts its fields; a form of comments only has none.
+#[test]
+fn a_record_counts_its_fields() {
+    use rt_wire::views::Record;
+    let body = b"RT/5.0.3 200 Ok\n\n# only a comment\n\n--\n\nid: ticket/1\nSubject: s\n";
+    let r = parse_response(body).unwrap();
+    let records: Vec<Record<'_>> = r.forms().map(|f| Record::from_form(body, &f)).collect();
+    let counts: Vec<(usize, bool)> = records.iter().map(|r| (r.len(), r.is_empty())).collect();
+    assert_eq!(counts, [(0, true), (2, false)]);
+}
