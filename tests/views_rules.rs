@@ -111,3 +111,105 @@ fn a_record_counts_its_fields() {
     let counts: Vec<(usize, bool)> = records.iter().map(|r| (r.len(), r.is_empty())).collect();
     assert_eq!(counts, [(0, true), (2, false)]);
 }
+
+/// The rows of a search table (`search-tsv`) and what they hold.
+fn table_rows(tsv: &str) -> Vec<(u64, Vec<String>)> {
+    use rt_wire::views::SearchResults;
+    use rt_wire::{Framing, ParseOptions, parse_response_with};
+    let body = format!("RT/5.0.3 200 Ok\n\n{tsv}\n\n");
+    let r = parse_response_with(
+        body.as_bytes(),
+        &ParseOptions::new().framing(Framing::Search),
+    )
+    .unwrap();
+    let s = SearchResults::from_response(&r).unwrap();
+    s.rows
+        .iter()
+        .map(|row| {
+            let cells = row.fields.iter();
+            (
+                row.id,
+                cells
+                    .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// `search-tsv`: a row starts with digits and a tab once the row before has
+/// all its cells; a line with fewer cells, a line of digits only, a line
+/// starting with a tab or with digits then other text continues the value
+/// before it (RT does not escape the LF of a multi-line value).
+#[test]
+fn a_search_table_joins_the_lines_of_multi_line_values() {
+    let rows = table_rows(
+        "id\tSubject\tStatus\n1\tfirst\tnew\n2\ttwo\nlines\topen\n3\tdigits\n42\topen\n\
+         4\tx\ty\n123\n5\ta\tb\n\tc\n6\tp\tq\n12abc\n7\tlast\tnew",
+    );
+    let want: Vec<(u64, Vec<&str>)> = vec![
+        (1, vec!["first", "new"]),
+        (2, vec!["two\nlines", "open"]),
+        (3, vec!["digits\n42", "open"]),
+        (4, vec!["x", "y\n123"]),
+        (5, vec!["a", "b\n"]),
+        (6, vec!["p", "q\n12abc"]),
+        (7, vec!["last", "new"]),
+    ];
+    let got: Vec<(u64, Vec<&str>)> = rows
+        .iter()
+        .map(|(id, c)| (*id, c.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(got, want);
+    // A table of the `id` column alone: every line of digits is a row.
+    let ids: Vec<u64> = table_rows("id\n1\n2\n30").iter().map(|r| r.0).collect();
+    assert_eq!(ids, [1, 2, 30]);
+    assert_eq!(table_rows("id").len(), 0);
+}
+
+/// Search forms that are all comments give no rows and keep their messages;
+/// a text payload that is not a refusal stays a message of the object view.
+#[test]
+fn messages_of_formless_results_are_kept() {
+    use rt_wire::views::{SearchResults, TicketList};
+    use rt_wire::{Framing, ParseOptions, parse_response_with};
+    let body = b"RT/5.0.3 200 Ok\n\n# a remark\n\n\n";
+    let r = parse_response_with(body, &ParseOptions::new().framing(Framing::Search)).unwrap();
+    let s = SearchResults::from_response(&r).unwrap();
+    assert!(s.rows.is_empty());
+    let texts: Vec<&[u8]> = s.messages.iter().map(|n| n.text).collect();
+    assert_eq!(texts, [&b"a remark"[..]]);
+    let body = b"RT/5.0.3 200 Ok\n\nsomething else\n\n";
+    let r = parse_response(body).unwrap();
+    let l = TicketList::from_response(&r).unwrap();
+    assert!(l.tickets.is_empty());
+    let texts: Vec<&[u8]> = l.messages.iter().map(|n| n.text).collect();
+    assert_eq!(texts, [&b"something else"[..]]);
+}
+
+/// A status change is a `Status` or `Set` transaction of the `Status` field,
+/// nothing else.
+#[test]
+fn a_status_change_is_a_change_of_the_status_field() {
+    let entry = |kind: &str, field: &str| {
+        format!(
+            "RT/5.0.3 200 Ok\n\n# 1/1 (id/74/total)\n\nid: 74\nTicket: 1\nType: {kind}\n\
+             Field: {field}\nOldValue: new\nNewValue: open\n\n"
+        )
+    };
+    for (kind, field, change) in [
+        ("Status", "Status", true),
+        ("Set", "Status", true),
+        ("Set", "Queue", false),
+        ("Comment", "Status", false),
+    ] {
+        let body = entry(kind, field);
+        let r = parse_response(body.as_bytes()).unwrap();
+        let h = LongHistory::from_response(&r).unwrap();
+        assert_eq!(
+            h.entries[0].status_change().is_some(),
+            change,
+            "{kind} {field}"
+        );
+    }
+}
