@@ -57,3 +57,22 @@ fn bodies() {
     assert!(!alloc::format!("{b:?}").contains("p&ss"));
     assert_eq!(logout().body(Some(&c)).bytes, b"user=root&pass=p%26ss");
 }
+
+#[test]
+fn number_setters_write_the_number() {
+    let r = TicketEdit::new(3)
+        .priority(42)
+        .time_worked(15)
+        .build()
+        .unwrap();
+    assert_eq!(r.content(), b"id: ticket/3\nPriority: 42\nTimeWorked: 15\n");
+    let r = TicketComment::comment(4, "hi")
+        .time_worked(7)
+        .build()
+        .unwrap();
+    assert!(
+        r.content().ends_with(b"TimeWorked: 7\n"),
+        "{}",
+        alloc::string::String::from_utf8_lossy(r.content())
+    );
+}

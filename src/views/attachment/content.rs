@@ -113,6 +113,21 @@ mod tests {
             AttachmentContent::from_response(&r).unwrap().bytes,
             b"# notes\n\n\n"
         );
+        // The failure comment is one line, `# ` first, then one or two empty
+        // lines (RT 4.4 and 5.0); anything else is content.
+        let content = |payload: &[u8]| {
+            let body = [&b"RT/5.0.3 200 Ok\n\n"[..], payload].concat();
+            let r = parse_response_with(&body, &o).unwrap();
+            match AttachmentContent::from_response(&r) {
+                Ok(c) => Some(c.bytes.len()),
+                Err(ViewError::Server(_)) => None,
+                Err(e) => panic!("{e}"),
+            }
+        };
+        assert_eq!(content(b"# Invalid attachment id: 9\n\n"), None);
+        assert_eq!(content(b"# Invalid attachment id: 9\n"), Some(27));
+        assert_eq!(content(b"# Invalid attachment id: 9\n\n\n\n"), Some(30));
+        assert_eq!(content(b"Invalid attachment id: 9\n\n"), Some(26));
         let r = parse_response(b"RT/5.0.3 200 Ok\n\nid: 1\n\n").unwrap();
         assert!(matches!(
             AttachmentContent::from_response(&r),
