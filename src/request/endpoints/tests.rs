@@ -59,6 +59,19 @@ fn bodies() {
 }
 
 #[test]
+fn list_setters_write_the_list() {
+    let r = TicketComment::comment(4, "hi")
+        .cc(["a@example.com", "b@example.com"])
+        .build()
+        .unwrap();
+    assert!(
+        r.content().ends_with(b"Cc: a@example.com, b@example.com\n"),
+        "{}",
+        alloc::string::String::from_utf8_lossy(r.content())
+    );
+}
+
+#[test]
 fn number_setters_write_the_number() {
     let r = TicketEdit::new(3)
         .priority(42)
