@@ -89,3 +89,57 @@ fn number_setters_write_the_number() {
         alloc::string::String::from_utf8_lossy(r.content())
     );
 }
+
+#[test]
+fn a_body_shows_its_type_and_size_only() {
+    let b = take(7, TakeAction::Take).body(Some(&Credentials::new("root", "s3cret")));
+    assert_eq!(
+        alloc::format!("{b:?}"),
+        alloc::format!(
+            "Body {{ content_type: \"{URLENCODED}\", len: {} }}",
+            b.bytes.len()
+        )
+    );
+}
+
+#[test]
+fn files_travel_with_the_request() {
+    let file = Attachment::new("a.txt", "text/plain", &b"hello"[..]).unwrap();
+    let r = TicketComment::comment(4, "see file")
+        .attachment(file.clone())
+        .build()
+        .unwrap();
+    assert_eq!(r.attachments(), [file]);
+    assert!(
+        r.body(None)
+            .content_type
+            .starts_with("multipart/form-data; ")
+    );
+}
+
+#[test]
+fn a_ticket_edit_is_one_form_of_a_multi_edit() {
+    let e = TicketEdit::new(5).status("open");
+    let form = e.to_form().unwrap();
+    assert_eq!(form.to_bytes(), b"id: ticket/5\nStatus: open\n");
+    let mut m = MultiEdit::new();
+    m.push(form).unwrap();
+    let second = TicketEdit::new(6).status("new");
+    m.push(second.to_form().unwrap()).unwrap();
+    assert_eq!(
+        m.build().content(),
+        b"id: ticket/5\nStatus: open\n--\nid: ticket/6\nStatus: new\n"
+    );
+}
+
+#[test]
+fn query_values_keep_slashes_and_commas() {
+    let s = Search::new(ObjectType::Ticket, "Queue = 'a/b,c' AND Owner = 'x y'")
+        .order_by(Order::Descending, "Created")
+        .format(SearchFormat::Ids);
+    assert_eq!(
+        s.to_url(),
+        "search/ticket?query=Queue%20%3D%20%27a/b,c%27%20AND%20Owner%20%3D%20%27x%20y%27\
+         &orderby=-Created&format=i"
+    );
+}
