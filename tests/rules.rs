@@ -229,6 +229,22 @@ fn latin1_undo_without_content_length_follows_the_rest_of_the_response() {
         .unwrap();
     assert!(!o.converted);
     assert_eq!(&o.bytes[..], upgraded);
+    // The header's length decides for the Latin-1 bytes too (an ASCII name),
+    // and a length that fits neither leaves the decision to the rest of
+    // the response.
+    for (name, length, converted) in [
+        ("bin.dat", 4, true),
+        ("b\u{ef}n.dat", 99, true),
+        ("bin.dat", 99, false),
+    ] {
+        let body = binary_attachment(name, Some(length), upgraded);
+        let r = parse_response_with(&body, &ParseOptions::new()).unwrap();
+        let o = Attachment::from_response(&r)
+            .unwrap()
+            .original_bytes()
+            .unwrap();
+        assert_eq!(o.converted, converted, "{name} {length}");
+    }
 }
 
 /// The writer lays out the same bytes on every sink: `Vec<u8>`,

@@ -213,3 +213,19 @@ fn a_status_change_is_a_change_of_the_status_field() {
         );
     }
 }
+
+/// An attachment form needs both `ContentType` and `Content`.
+#[test]
+fn an_attachment_form_needs_type_and_content() {
+    use rt_wire::views::Attachment;
+    let form = |fields: &str| format!("RT/5.0.3 200 Ok\n\nid: 8\n{fields}\n\n");
+    for (fields, ok) in [
+        ("ContentType: text/plain\nContent: x", true),
+        ("ContentType: text/plain", false),
+        ("Content: x", false),
+    ] {
+        let body = form(fields);
+        let r = parse_response(body.as_bytes()).unwrap();
+        assert_eq!(Attachment::from_response(&r).is_ok(), ok, "{fields}");
+    }
+}
