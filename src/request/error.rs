@@ -218,24 +218,35 @@ mod tests {
     use super::*;
     use alloc::string::ToString;
 
-    /// Every error says what is wrong in words a user can act on: the field
-    /// or item it concerns, and the reason.
+    fn value(field: Option<&str>, reason: ValueError) -> EncodeError {
+        EncodeError::Value {
+            field: field.map(String::from),
+            reason,
+        }
+    }
+
+    fn item(field: Option<&str>, reason: ItemError) -> EncodeError {
+        EncodeError::ListItem {
+            field: field.map(String::from),
+            index: 2,
+            reason,
+        }
+    }
+
+    fn check<const N: usize>(cases: [(EncodeError, &str); N]) {
+        for (e, want) in cases {
+            assert_eq!(e.to_string(), want);
+        }
+    }
+
+    /// A name error quotes the name and says what is wrong with it.
     #[test]
-    fn messages_name_the_field_and_the_reason() {
+    fn name_messages_quote_the_name() {
         let field = |name: &str, reason| EncodeError::FieldName {
             name: name.into(),
             reason,
         };
-        let value = |field: Option<&str>, reason| EncodeError::Value {
-            field: field.map(String::from),
-            reason,
-        };
-        let item = |field: Option<&str>, reason| EncodeError::ListItem {
-            field: field.map(String::from),
-            index: 2,
-            reason,
-        };
-        let cases = [
+        check([
             (
                 field("", NameError::Empty),
                 r#"invalid field name "": it is empty"#,
@@ -256,6 +267,14 @@ mod tests {
                 field("CF-a: b", NameError::MisSplit),
                 "invalid field name \"CF-a: b\": RT would read a different key from it (a `:` inside the name); use `CF-<id>`",
             ),
+        ]);
+    }
+
+    /// A value or item error names its field (when known), the item's index
+    /// and the reason.
+    #[test]
+    fn value_and_item_messages_name_the_field() {
+        check([
             (
                 value(Some("Text"), ValueError::LeadingLineFeed),
                 r#"value of "Text" cannot be sent: it starts with a line feed, which RT drops"#,
@@ -292,6 +311,13 @@ mod tests {
                 item(None, ItemError::Quoting),
                 "list item 2 cannot be sent: RT's quote handling would change it",
             ),
+        ]);
+    }
+
+    /// The errors of a form as a whole say what RT would do with it.
+    #[test]
+    fn form_messages_say_what_rt_would_do() {
+        check([
             (
                 EncodeError::DuplicateField { name: "Cc".into() },
                 r#"field "Cc" given twice in one form; RT would merge the values"#,
@@ -316,10 +342,7 @@ mod tests {
                 },
                 r#"invalid content type "text/\n""#,
             ),
-        ];
-        for (e, want) in cases {
-            assert_eq!(e.to_string(), want);
-        }
+        ]);
     }
 
     /// `in_field` names the field of a value or item error once: a name
