@@ -245,6 +245,14 @@ fn latin1_undo_without_content_length_follows_the_rest_of_the_response() {
             .unwrap();
         assert_eq!(o.converted, converted, "{name} {length}");
     }
+    // What follows the content counts as the rest of the response too.
+    let mut body = binary_attachment("bin.dat", None, upgraded);
+    body.truncate(body.len() - 1);
+    body.extend_from_slice("Extra: \u{ef}\n\n".as_bytes());
+    let r = parse_response_with(&body, &ParseOptions::new()).unwrap();
+    let a = Attachment::from_response(&r).unwrap();
+    assert_eq!(a.record().get("Extra").unwrap().to_str().unwrap(), "\u{ef}");
+    assert!(a.original_bytes().unwrap().converted);
 }
 
 /// The writer lays out the same bytes on every sink: `Vec<u8>`,

@@ -325,4 +325,11 @@ fn comment_malformed_family_is_other() {
             text: b"No attachment for x exists."
         }
     );
+    // `<Kind> <id> <verb>.` needs an id and nothing after the verb.
+    assert!(matches!(c("# Ticket 5 created."), Message::Created { .. }));
+    assert!(!matches!(c("# Ticket  created."), Message::Created { .. }));
+    assert!(!matches!(
+        c("# Ticket 5 created. Yes"),
+        Message::Created { .. }
+    ));
 }
