@@ -23,7 +23,7 @@ fn a_bad_history_attachment_line_is_an_error_where_it_breaks() {
     // The line, and where its error is (`None`: at the line's end).
     let cases = [
         ("13: noname", None),
-        ("13: name(2b)", Some("name(2b)")),
+        ("135: name(2b)", Some("name(2b)")),
         ("13: name (2q)", Some("2q)")),
     ];
     for (line, from) in cases {
