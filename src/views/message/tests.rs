@@ -333,3 +333,20 @@ fn comment_malformed_family_is_other() {
         Message::Created { .. }
     ));
 }
+
+/// `<key>: <message>` is a field's error when the key looks like one: no
+/// space in it, or a custom field's name (which may hold spaces); never an
+/// empty key.
+#[test]
+fn comment_field_errors_need_a_key() {
+    let field = |s| match c(s) {
+        Message::FieldError { key, .. } => Some(key),
+        _ => None,
+    };
+    assert_eq!(field("# Priority: Illegal value"), Some("Priority"));
+    assert_eq!(field("# CF Due Date: bad value"), Some("CF Due Date"));
+    assert_eq!(field("# cf due date: bad value"), Some("cf due date"));
+    assert_eq!(field("# Some words: bad value"), None);
+    assert_eq!(field("# : bad value"), None);
+    assert_eq!(c("# Could not complete the merge."), Message::MergeFailed);
+}
