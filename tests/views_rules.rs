@@ -229,3 +229,26 @@ fn an_attachment_form_needs_type_and_content() {
         assert_eq!(Attachment::from_response(&r).is_ok(), ok, "{fields}");
     }
 }
+
+/// Read with `forms_only`, one of RT's text messages that looks like a field
+/// (`Invalid query specification: …`) is still RT's message to the views;
+/// a body that is no envelope is error text, named by its first line.
+#[test]
+fn text_messages_read_as_forms_are_still_messages() {
+    use rt_wire::views::{Message, Reply};
+    use rt_wire::{ParseOptions, parse_response_with};
+    let body = b"RT/5.0.3 200 Ok\n\nInvalid query specification: x\n\n";
+    let r = parse_response_with(body, &ParseOptions::new().forms_only(true)).unwrap();
+    assert_eq!(r.forms().count(), 1);
+    let reply = Reply::from_response(&r);
+    assert_eq!(reply.messages.len(), 1);
+    assert!(reply.messages[0].message.is_failure(), "{reply:?}");
+    let r = parse_response(b"<html>\nfailure\n").unwrap();
+    let reply = Reply::from_response(&r);
+    assert_eq!(
+        reply.messages[0].message,
+        Message::ErrorText {
+            first_line: b"<html>"
+        }
+    );
+}

@@ -56,8 +56,9 @@ pub(crate) fn offset_in(input: &[u8], part: &[u8]) -> usize {
 
 /// A payload read as forms that is really one of RT's plain-text messages:
 /// the message, if the payload has no comments and classifies as a known
-/// text. The parser decides text or forms with the same catalogue, so a
-/// response it read never needs this; it stays as a guard for the views.
+/// text. The parser decides text or forms with the same catalogue, so this
+/// matters for a response read with `forms_only`, which keeps such a
+/// payload as a form (`Invalid query specification: x`).
 pub(crate) fn text_notice<'a>(
     input: &'a [u8],
     env: &crate::response::Envelope<'_, 'a>,
