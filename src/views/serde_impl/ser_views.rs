@@ -347,11 +347,12 @@ mod tests {
             json!({"entries": [{"id": 12, "ticket": 7, "time_taken": 5, "type": "Comment",
                 "attachments": [{"id": 41, "name": "untitled", "size": "0b"}]}]})
         );
-        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1/attachments\nAttachments: 3: (Unnamed) (text/plain / 1.5k)\n\n";
+        let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1/attachments\nAttachments: 3: (Unnamed) (text/plain / 1.5k),\n             4: a.txt (text/plain / 2b)\n\n";
         let r = parse_response(body).unwrap();
         assert_eq!(
             value(&AttachmentList::from_response(&r).unwrap()),
-            json!({"attachments": [{"id": 3, "name": null, "content_type": "text/plain", "size": "1.5k"}]})
+            json!({"attachments": [{"id": 3, "name": null, "content_type": "text/plain", "size": "1.5k"},
+                {"id": 4, "name": "a.txt", "content_type": "text/plain", "size": "2b"}]})
         );
         let r = parse_response(b"RT/5.0.3 200 Ok\n\n# Ticket 7 created.\n\n").unwrap();
         assert_eq!(
