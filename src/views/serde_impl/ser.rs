@@ -175,6 +175,9 @@ mod tests {
             ("CF-Queue Note", "cf_queue_note"),
             ("Address1", "address1"),
             ("DependedOnBy", "depended_on_by"),
+            // One `_` for a run of separators, none at the start.
+            ("CF-Queue  Note", "cf_queue_note"),
+            (" -Note", "note"),
         ] {
             assert_eq!(snake(k.as_bytes()), s);
         }
