@@ -252,3 +252,45 @@ fn text_messages_read_as_forms_are_still_messages() {
         }
     );
 }
+
+/// A user's, queue's and group's own fields, as RT prints them.
+#[test]
+fn user_queue_and_group_fields() {
+    use rt_wire::views::{FromResponse, Group, Queue, User};
+    let text =
+        |v: Option<rt_wire::views::RawValue<'_>>| v.map(|v| v.to_str().unwrap().into_owned());
+    let body = b"RT/5.0.3 200 Ok\n\nid: user/14\nName: alice\nRealName: Alice A\nEmailAddress: alice@example.com\nPrivileged: 0\n";
+    let r = parse_response(body).unwrap();
+    let u = User::from_response(&r).unwrap();
+    assert_eq!(
+        text(u.email_address()).as_deref(),
+        Some("alice@example.com")
+    );
+    assert_eq!(text(u.real_name()).as_deref(), Some("Alice A"));
+    assert_eq!(u.privileged().unwrap(), Some(false));
+    let body = b"RT/5.0.3 200 Ok\n\nid: queue/1\nName: General\nDescription: The default queue\n";
+    let r = parse_response(body).unwrap();
+    let q = Queue::from_response(&r).unwrap();
+    assert_eq!(text(q.description()).as_deref(), Some("The default queue"));
+    let body = b"RT/5.0.3 200 Ok\n\nid: group/2\nName: staff\nDescription: Everyone\n";
+    let r = parse_response(body).unwrap();
+    let g = Group::from_response(&r).unwrap();
+    assert_eq!(text(g.description()).as_deref(), Some("Everyone"));
+}
+
+/// A ticket's links serialize as every relation with its targets.
+#[test]
+fn links_serialize_every_relation() {
+    use rt_wire::views::{FromResponse, Links};
+    let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1/links\nDependsOn: fsck.com-rt://x/ticket/2,\n           fsck.com-rt://x/ticket/3\nRefersTo: https://example.com/\n";
+    let r = parse_response(body).unwrap();
+    let l = Links::from_response(&r).unwrap();
+    let v = serde_json::to_value(&l).unwrap();
+    assert_eq!(v["id"], 1);
+    assert_eq!(
+        v["depends_on"],
+        serde_json::json!(["fsck.com-rt://x/ticket/2", "fsck.com-rt://x/ticket/3"])
+    );
+    assert_eq!(v["refers_to"], serde_json::json!(["https://example.com/"]));
+    assert_eq!(v["members"], serde_json::json!([]));
+}
