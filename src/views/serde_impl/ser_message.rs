@@ -172,3 +172,155 @@ fn more_parts<'a>(m: &Message<'a>) -> Vec<(&'static str, Part<'a>)> {
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::Message as M;
+
+    /// Each message serializes its own parts under their names (the `kind`
+    /// aside): ids that are numbers as numbers, object types in lower case.
+    #[test]
+    fn every_message_names_its_parts() {
+        let cases = [
+            (
+                M::Created {
+                    object: "Ticket",
+                    id: "7",
+                },
+                json!({"object": "ticket", "id": 7}),
+            ),
+            (
+                M::NoSuchName {
+                    object: "User",
+                    name: "bob",
+                },
+                json!({"object": "user", "name": "bob"}),
+            ),
+            (
+                M::PermissionDenied {
+                    action: "modify",
+                    ticket: "3",
+                },
+                json!({"action": "modify", "ticket": 3}),
+            ),
+            (
+                M::CouldNotCreate {
+                    object: "ticket",
+                    reason: "no queue",
+                },
+                json!({"object": "ticket", "reason": "no queue"}),
+            ),
+            (
+                M::InvalidCustomFieldName { name: "X" },
+                json!({"name": "X"}),
+            ),
+            (M::OnlyOneValue { key: "Queue" }, json!({"key": "Queue"})),
+            (
+                M::FieldError {
+                    key: "Due",
+                    message: "bad",
+                },
+                json!({"key": "Due", "message": "bad"}),
+            ),
+            (
+                M::Required {
+                    keys: "Name, EmailAddress",
+                },
+                json!({"keys": "Name, EmailAddress"}),
+            ),
+            (M::LinksUpdated { ticket: "4" }, json!({"ticket": 4})),
+            (
+                M::HistoryHeader {
+                    matched: 1,
+                    total: 2,
+                    args: "id/5",
+                },
+                json!({"matched": 1, "total": 2, "args": "id/5"}),
+            ),
+            (
+                M::NotRelated {
+                    transaction: "59",
+                    ticket: "1",
+                },
+                json!({"transaction": 59, "ticket": 1}),
+            ),
+            (M::InvalidAttachmentId { id: "99" }, json!({"id": 99})),
+            (M::InvalidAction { action: "fly" }, json!({"action": "fly"})),
+            (M::NoAttachment { name: "a.txt" }, json!({"name": "a.txt"})),
+            (
+                M::OwnerChanged {
+                    from: "Nobody",
+                    to: "root",
+                },
+                json!({"from": "Nobody", "to": "root"}),
+            ),
+            (M::TakeRefused { message: "m" }, json!({"message": "m"})),
+            (
+                M::LinkChanged {
+                    created: true,
+                    base: "1",
+                    relation: "DependsOn",
+                    target: "2",
+                    message: "m",
+                },
+                json!({"created": true, "base": 1, "relation": "DependsOn", "target": 2, "message": "m"}),
+            ),
+            (
+                M::InvalidLink { relation: "Foo" },
+                json!({"relation": "Foo"}),
+            ),
+            (
+                M::NumericIdRequired { object: "Ticket" },
+                json!({"object": "ticket"}),
+            ),
+            (M::InvalidObjectSpec { spec: "x/y" }, json!({"spec": "x/y"})),
+            (
+                M::SyntaxError {
+                    echoed: b"id: 1\n",
+                    rejected: b"",
+                },
+                json!({"echoed": "id: 1\n", "rejected": ""}),
+            ),
+            (
+                M::InvalidObjectIdSpecified { id: "abc" },
+                json!({"id": "abc"}),
+            ),
+            (
+                M::InvalidFieldSpec { fields: "a,b" },
+                json!({"fields": "a,b"}),
+            ),
+            (
+                M::UnknownListingFormat { format: "q" },
+                json!({"format": "q"}),
+            ),
+            (
+                M::InvalidQuery {
+                    text: "Wrong query",
+                },
+                json!({"error": "Wrong query"}),
+            ),
+            (
+                M::InvalidOperator { operator: "~~" },
+                json!({"operator": "~~"}),
+            ),
+            (M::InvalidQuerySpec { query: "x" }, json!({"query": "x"})),
+            (
+                M::ErrorText {
+                    first_line: b"<html>",
+                },
+                json!({"first_line": "<html>"}),
+            ),
+            (M::MergeCompleted, json!({})),
+        ];
+        for (m, want) in cases {
+            let mut v = serde_json::to_value(m).unwrap();
+            let Value::Object(map) = &mut v else {
+                panic!("{v}")
+            };
+            assert_eq!(map.remove("kind"), Some(Value::from(m.kind())));
+            assert_eq!(v, want, "{m:?}");
+        }
+    }
+}
