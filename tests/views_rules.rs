@@ -256,7 +256,7 @@ fn text_messages_read_as_forms_are_still_messages() {
 /// A user's, queue's and group's own fields, as RT prints them.
 #[test]
 fn user_queue_and_group_fields() {
-    use rt_wire::views::{FromResponse, Group, Queue, User};
+    use rt_wire::views::{Group, Queue, User};
     let text =
         |v: Option<rt_wire::views::RawValue<'_>>| v.map(|v| v.to_str().unwrap().into_owned());
     let body = b"RT/5.0.3 200 Ok\n\nid: user/14\nName: alice\nRealName: Alice A\nEmailAddress: alice@example.com\nPrivileged: 0\n";
@@ -281,7 +281,7 @@ fn user_queue_and_group_fields() {
 /// A ticket's links serialize as every relation with its targets.
 #[test]
 fn links_serialize_every_relation() {
-    use rt_wire::views::{FromResponse, Links};
+    use rt_wire::views::Links;
     let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1/links\nDependsOn: fsck.com-rt://x/ticket/2,\n           fsck.com-rt://x/ticket/3\nRefersTo: https://example.com/\n";
     let r = parse_response(body).unwrap();
     let l = Links::from_response(&r).unwrap();
