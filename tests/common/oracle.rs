@@ -72,13 +72,14 @@ pub fn perl(test: &str, lib: &str, script: &str, args: &[&str], input: Vec<u8>) 
     use sha2::{Digest, Sha256};
     let mut key = Sha256::new();
     key.update(std::fs::read(&script).expect("the oracle script"));
-    let rt_pm = std::fs::metadata(format!("{lib}/RT.pm")).and_then(|m| m.modified());
-    for part in [lib.to_owned(), format!("{rt_pm:?}")].iter().chain(
-        args.iter()
-            .map(|a| (*a).to_owned())
-            .collect::<Vec<_>>()
-            .iter(),
-    ) {
+    let rt_pm = format!(
+        "{:?}",
+        std::fs::metadata(format!("{lib}/RT.pm")).and_then(|m| m.modified())
+    );
+    for part in [lib, rt_pm.as_str()]
+        .into_iter()
+        .chain(args.iter().copied())
+    {
         key.update((part.len() as u64).to_le_bytes());
         key.update(part.as_bytes());
     }
