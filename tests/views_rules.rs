@@ -294,3 +294,36 @@ fn links_serialize_every_relation() {
     assert_eq!(v["refers_to"], serde_json::json!(["https://example.com/"]));
     assert_eq!(v["members"], serde_json::json!([]));
 }
+
+/// A ticket's links tell the serializer their map's length (one `id` and one
+/// entry per relation): serializers that write the length first rely on it.
+#[test]
+fn links_serialize_with_their_length() {
+    use rt_wire::views::Links;
+    use serde_test::{Token, assert_ser_tokens};
+    let body = b"RT/5.0.3 200 Ok\n\nid: ticket/1/links\nRefersTo: https://example.com/\n";
+    let r = parse_response(body).unwrap();
+    let l = Links::from_response(&r).unwrap();
+    let mut tokens = vec![Token::Map { len: Some(7) }, Token::Str("id"), Token::U64(1)];
+    for key in [
+        "depends_on",
+        "depended_on_by",
+        "refers_to",
+        "referred_to_by",
+        "members",
+        "member_of",
+    ] {
+        tokens.push(Token::Str(key));
+        if key == "refers_to" {
+            tokens.extend([
+                Token::Seq { len: None },
+                Token::Str("https://example.com/"),
+                Token::SeqEnd,
+            ]);
+        } else {
+            tokens.extend([Token::Seq { len: None }, Token::SeqEnd]);
+        }
+    }
+    tokens.push(Token::MapEnd);
+    assert_ser_tokens(&l, &tokens);
+}
