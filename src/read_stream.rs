@@ -108,8 +108,9 @@ impl<R: Read> ReadStream<R> {
         }
         let ready = loop {
             match self.stream.step(&self.buf[self.start..self.end], self.eof) {
-                // Nothing to hand out (the empty line after a status line).
-                Ok(Some(ready)) if ready.used > 0 && self.stream.is_empty_text(&ready) => {
+                // Nothing to hand out (the empty line after a status line,
+                // the empty end of a text payload).
+                Ok(Some(ready)) if self.stream.is_empty_text(&ready) => {
                     self.start += ready.used;
                 }
                 Ok(Some(ready)) => break ready,
@@ -149,10 +150,9 @@ impl<R: Read> ReadStream<R> {
             self.end -= self.start;
             self.start = 0;
         }
-        if self.buf.len() - self.end < self.read_size {
-            let len = (self.end + self.read_size).max(2 * self.buf.len());
-            self.buf.resize(len, 0);
-        }
+        // Room for one read; `Vec` grows its allocation geometrically.
+        self.buf
+            .resize(self.buf.len().max(self.end + self.read_size), 0);
         let space = &mut self.buf[self.end..self.end + self.read_size];
         loop {
             match self.reader.read(space) {
@@ -383,6 +383,72 @@ mod tests {
         );
         // The stream ends after an error.
         assert!(s.next_event().unwrap().is_none());
+    }
+
+    /// Every event of `body` read `size` bytes at a time; `(event, text)`
+    /// with the event's kind (`S`, `F`, `T`).
+    fn kinds(body: &[u8], size: usize) -> Vec<(char, usize)> {
+        let mut s = ReadStream::new(body).read_size(size);
+        let mut out = Vec::new();
+        while let Some(event) = s.next_event().unwrap() {
+            out.push(match event {
+                Event::Status(_) => ('S', 0),
+                Event::Form(f) => ('F', f.fields().count()),
+                Event::Text(t) | Event::Raw(t) => ('T', t.len()),
+                Event::End => unreachable!("the end is `None`"),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn empty_pieces_of_text_are_skipped() {
+        let text = b"RT/5.0.3 200 Ok\n\nNo matching results.\n\n";
+        for size in [1, 3, 1000] {
+            let pieces = kinds(text, size);
+            assert_eq!(pieces[0], ('S', 0));
+            let texts: usize = pieces.iter().filter(|p| p.0 == 'T').map(|p| p.1).sum();
+            assert_eq!(texts, text.len() - 17, "{size}: {pieces:?}");
+            assert!(
+                pieces[1..].iter().all(|&(k, n)| k == 'T' && n > 0),
+                "{size}: {pieces:?}"
+            );
+        }
+        assert_eq!(
+            kinds(b"RT/5.0.3 200 Ok\n\nid: 1\n\n", 4),
+            [('S', 0), ('F', 1)]
+        );
+        assert_eq!(kinds(b"RT/5.0.3 200 Ok\n\n", 4), [('S', 0)]);
+    }
+
+    #[test]
+    fn reads_64_kib_at_a_time_by_default() {
+        struct Sizes(Vec<usize>);
+        impl Read for Sizes {
+            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+                self.0.push(out.len());
+                Ok(0)
+            }
+        }
+        let mut s = ReadStream::new(Sizes(Vec::new()));
+        while s.next_event().unwrap().is_some() {}
+        assert_eq!(s.into_inner().0, [64 * 1024]);
+    }
+
+    #[test]
+    fn interrupted_reads_are_tried_again() {
+        struct Interrupting<'a>(&'a [u8], bool);
+        impl Read for Interrupting<'_> {
+            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+                self.1 = !self.1;
+                if self.1 {
+                    return Err(io::ErrorKind::Interrupted.into());
+                }
+                self.0.read(out)
+            }
+        }
+        let r = Interrupting(BODY, false);
+        assert_eq!(events(ReadStream::new(r).read_size(5)), one_shot(BODY));
     }
 
     #[test]

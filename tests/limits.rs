@@ -82,6 +82,33 @@ fn a_million_forms_with_the_default_limits() {
 }
 
 #[test]
+fn too_many_forms_with_a_limit_set() {
+    let forms = |n: usize| {
+        let mut input = b"RT/5.0.3 200 Ok\n\n".to_vec();
+        for i in 0..n {
+            if i > 0 {
+                input.extend_from_slice(b"\n--\n\n");
+            }
+            input.extend_from_slice(format!("id: {i}\n").as_bytes());
+        }
+        input.push(b'\n');
+        input
+    };
+    let opts = ParseOptions::new().limits(Limits::default().max_forms(5));
+    assert_eq!(
+        parse_response_with(&forms(5), &opts)
+            .unwrap()
+            .forms()
+            .count(),
+        5
+    );
+    stream(&forms(5), opts).unwrap();
+    let e = expect_limit(&forms(6), opts, LimitKind::Forms);
+    // At the end of the sixth form (its `id` line, then its empty line).
+    assert_eq!(e.line(), 3 + 5 * 4 + 2);
+}
+
+#[test]
 fn too_many_envelopes() {
     let mut input = Vec::new();
     for _ in 0..20 {
