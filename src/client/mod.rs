@@ -74,7 +74,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicUsize, Ordering};
 use core::time::Duration;
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::sync::{Mutex, MutexGuard};
 
 use bytes::Bytes;
@@ -83,6 +83,7 @@ use ureq::http::Response;
 pub use error::Error;
 
 use crate::request::{Body, Credentials, Endpoint, URLENCODED, WriteRequest, percent_encode};
+use crate::status::status_line;
 use crate::stream::ReadStream;
 use crate::views::{Owned, OwnedViewError, Reply};
 use error::start_of;
@@ -154,16 +155,16 @@ impl ClientBuilder {
     /// # Errors
     /// [`Error::Config`] if the URL is not `http://` or `https://` with a host.
     pub fn build(self) -> Result<Client, Error> {
-        let base = self.url.trim_end_matches('/');
         let bad = |why: &str| Error::Config(alloc::format!("{why}: {:?}", self.url));
-        let rest = base
+        let after_scheme = self
+            .url
             .strip_prefix("http://")
-            .or_else(|| base.strip_prefix("https://"))
+            .or_else(|| self.url.strip_prefix("https://"))
             .ok_or_else(|| bad("the base URL must start with http:// or https://"))?;
-        if rest.is_empty() || rest.starts_with('/') {
+        if after_scheme.is_empty() || after_scheme.starts_with('/') {
             return Err(bad("the base URL has no host"));
         }
-        let rest = alloc::format!("{base}/REST/1.0/");
+        let rest = alloc::format!("{}/REST/1.0/", self.url.trim_end_matches('/'));
         rest.parse::<ureq::http::Uri>()
             .map_err(|e| bad(&alloc::format!("not a URL ({e})")))?;
         let config = ureq::Agent::config_builder()
@@ -311,18 +312,14 @@ impl Client {
     pub fn get_reader(&self, path: &str) -> Result<BodyReader, Error> {
         let url = self.url(path);
         let response = self.exchange(path, None)?;
-        let mut reader = response.into_body().into_reader();
-        // The status line, or the first bytes of what is not one.
+        let mut reader = BufReader::new(response.into_body().into_reader());
+        // The status line, or the first 256 bytes of what is not one; no
+        // more (the rest of the body may not have arrived yet).
         let mut head = Vec::new();
-        let mut byte = [0u8];
-        while head.len() < 256 && head.last() != Some(&b'\n') {
-            match reader.read(&mut byte) {
-                Ok(0) => break,
-                Ok(_) => head.push(byte[0]),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(transport(url, e)),
-            }
-        }
+        (&mut reader)
+            .take(256)
+            .read_until(b'\n', &mut head)
+            .map_err(|e| transport(url.clone(), e))?;
         match rt_code(&head) {
             Some(401) => {
                 reader
@@ -376,7 +373,7 @@ impl Client {
 
 /// The body of a GET as it arrives ([`Client::get_reader`]): `Read + Send`.
 pub struct BodyReader {
-    inner: io::Chain<io::Cursor<Vec<u8>>, ureq::BodyReader<'static>>,
+    inner: io::Chain<io::Cursor<Vec<u8>>, BufReader<ureq::BodyReader<'static>>>,
 }
 
 impl Read for BodyReader {
@@ -398,17 +395,12 @@ fn transport(url: String, e: io::Error) -> Error {
     }
 }
 
-/// RT's code, if `body` starts with RT's status line (`RT/5.0.3 200 Ok`).
+/// RT's code, if `body` starts with RT's status line (`status-line`:
+/// `RT/5.0.3 200 Ok`, a CR before its LF allowed).
 fn rt_code(body: &[u8]) -> Option<u16> {
     let line = body.split(|&b| b == b'\n').next()?;
-    let rest = line.strip_prefix(b"RT/")?;
-    let mut words = rest.split(|&b| b == b' ');
-    let version = words.next()?;
-    let code = words.next()?;
-    if version.is_empty() || code.len() != 3 || !code.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    core::str::from_utf8(code).ok()?.parse().ok()
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    status_line(line, 0, line).ok().map(|s| s.code())
 }
 
 /// `user=…&pass=…`, url-encoded.

@@ -272,3 +272,170 @@ fn transport_errors_and_bad_urls() {
     send_sync::<Error>();
     send_sync::<Client>();
 }
+
+/// `get_reader` returns once it has the status line and reads no further:
+/// the rest of a large body may not have been sent yet.
+#[test]
+fn get_reader_returns_after_the_status_line() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let (status, rest): (&[u8], &[u8]) = (b"RT/5.0.3 200 Ok\n", b"\nid: ticket/1\nSubject: a\n\n");
+    thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let mut r = BufReader::new(stream);
+        let mut h = String::from("x");
+        while !h.trim().is_empty() {
+            h.clear();
+            r.read_line(&mut h).unwrap();
+        }
+        let mut out = r.into_inner();
+        let head = format!(
+            "HTTP/1.1 200 X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            status.len() + rest.len()
+        );
+        out.write_all(head.as_bytes()).unwrap();
+        out.write_all(status).unwrap();
+        out.flush().unwrap();
+        // The rest only once the client has returned from `get_reader`.
+        let _ = wait.recv_timeout(std::time::Duration::from_secs(5));
+        out.write_all(rest).unwrap();
+    });
+    let rt = Client::builder(url)
+        .io_timeout(std::time::Duration::from_millis(1000))
+        .build()
+        .unwrap();
+    let mut body = rt.get_reader("ticket/1/show").unwrap();
+    go.send(()).unwrap();
+    let mut all = Vec::new();
+    body.read_to_end(&mut all).unwrap();
+    assert_eq!(all, [status, rest].concat());
+    assert_eq!(format!("{body:?}"), "BodyReader { .. }");
+}
+
+const NOT_RT: &[u8] = &[b'x'; 1000];
+
+#[test]
+fn empty_bodies_are_rt_s_and_others_are_shown_cut() {
+    let (url, _) = serve(vec![
+        (200, "", b""),
+        (200, "", b""),
+        (200, "", NOT_RT),
+        (200, "", NOT_RT),
+        (200, "", b"RT/5.0.3 200\n\n"),
+    ]);
+    let rt = Client::builder(url).build().unwrap();
+    // RT answers the content of an empty attachment with an empty body.
+    assert_eq!(rt.get_raw("ticket/1/attachments/2/content").unwrap(), "");
+    let mut all = Vec::new();
+    let mut r = rt.get_reader("ticket/1/attachments/2/content").unwrap();
+    r.read_to_end(&mut all).unwrap();
+    assert!(all.is_empty());
+    // What is not RT's: its first 300 bytes (and `…`), or the 256 bytes
+    // read looking for a status line.
+    let e = rt.get_raw("ticket/1/show").unwrap_err();
+    let Error::NotRt { body_start, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(*body_start, format!("{}…", "x".repeat(300)));
+    let e = rt.get_reader("ticket/1/show").unwrap_err();
+    let Error::NotRt { body_start, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(*body_start, "x".repeat(256));
+    // A status line without its reason is not RT's (`status-line`).
+    let e = rt.get_raw("ticket/1/show").unwrap_err();
+    assert!(matches!(e, Error::NotRt { .. }), "{e:?}");
+}
+
+#[test]
+fn rt_code_reads_the_status_line() {
+    use super::rt_code;
+    let cases: &[(&[u8], Option<u16>)] = &[
+        (b"RT/5.0.3 200 Ok\n\nid: 1\n", Some(200)),
+        (b"RT/4.4.3 401 Credentials required\r\n\r\n", Some(401)),
+        (b"RT/5.0.3+dfsg-3~deb12u6 409 Syntax Error", Some(409)),
+        (b"RT/ 200 Ok\n", None),
+        (b"RT/5.0.3 20 Ok\n", None),
+        (b"RT/5.0.3 2000 Ok\n", None),
+        (b"RT/5.0.3 +20 Ok\n", None),
+        (b"HTTP/1.1 200 OK\n", None),
+        (b"", None),
+    ];
+    for &(body, want) in cases {
+        assert_eq!(rt_code(body), want, "{:?}", String::from_utf8_lossy(body));
+    }
+}
+
+#[test]
+fn login_and_post_raw_give_rt_s_answer() {
+    let linked: &[u8] = b"RT/5.0.3 200 Ok\n\n# Link added.\n\n";
+    let (url, seen) = serve(vec![(200, COOKIE, LOGIN), (200, "", linked)]);
+    let rt = Client::new(url, "me", "p").unwrap();
+    assert_eq!(rt.login().unwrap(), LOGIN);
+    let body = crate::request::Body {
+        content_type: crate::request::URLENCODED.to_string(),
+        bytes: b"id=1&rel=RefersTo&to=2&del=0".to_vec(),
+    };
+    assert_eq!(rt.post_raw("ticket/link", &body).unwrap(), linked);
+    assert_eq!(rt.requests(), 2);
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen[1].line, "POST /rt/REST/1.0/ticket/link HTTP/1.1");
+    assert_eq!(seen[1].body, body.bytes);
+    assert_eq!(seen[1].header("cookie"), Some("RT_SID_rt.80=abc123"));
+}
+
+/// Every error names its URL; RT's answer and failure where there is one;
+/// its source.
+#[test]
+fn what_an_error_holds() {
+    use std::error::Error as _;
+    let missing: &[u8] = b"RT/5.0.3 200 Ok\n\n# Ticket 9 does not exist.\n\n";
+    let (url, _) = serve(vec![
+        (200, COOKIE, REFUSED),
+        (200, COOKIE, LOGIN),
+        (200, "", missing),
+        (502, "", b"Bad gateway"),
+    ]);
+    let at = format!("{url}/REST/1.0/ticket/9/show");
+    let rt = Client::new(url.clone(), "me", "p").unwrap();
+    let e = rt.get(&read::Ticket { id: 9 }).unwrap_err();
+    assert_eq!(e.url(), format!("{url}/REST/1.0/"));
+    assert_eq!(e.body().map(|b| &b[..]), Some(REFUSED));
+    assert_eq!(e.server_error().unwrap().code(), Some(401));
+    assert!(
+        e.source().unwrap().to_string().contains("401"),
+        "{:?}",
+        e.source()
+    );
+    let e = rt.get(&read::Ticket { id: 9 }).unwrap_err();
+    assert!(matches!(e, Error::Rt { .. }), "{e:?}");
+    assert_eq!(e.url(), at);
+    assert_eq!(e.body().map(|b| &b[..]), Some(missing));
+    assert!(
+        e.source().unwrap().to_string().contains("does not exist"),
+        "{:?}",
+        e.source()
+    );
+    let e = rt.get(&read::Ticket { id: 9 }).unwrap_err();
+    assert!(matches!(e, Error::Http { .. }), "{e:?}");
+    assert_eq!(e.url(), at);
+    assert!(e.body().is_none() && e.server_error().is_none() && e.source().is_none());
+    // Nothing listens any more: no answer at all.
+    let e = rt.get(&read::Ticket { id: 9 }).unwrap_err();
+    assert!(matches!(e, Error::Transport { .. }), "{e:?}");
+    assert_eq!(e.url(), at);
+    assert!(e.source().is_some());
+    for bad in ["http:///rt", "http://", "https:///"] {
+        let e = Client::new(bad, "u", "p").unwrap_err();
+        assert_eq!(e.url(), "");
+        assert!(e.to_string().contains("has no host"), "{bad}: {e}");
+    }
+    for bad in ["ftp://x", "rt.example.com", "http:/x"] {
+        let e = Client::new(bad, "u", "p").unwrap_err();
+        assert!(
+            e.to_string().contains("must start with http://"),
+            "{bad}: {e}"
+        );
+    }
+}
