@@ -33,6 +33,22 @@ fn tenths_of(n: u64) -> u64 {
     (n as f64 / 102.4) as u64
 }
 
+/// The smallest size above 1 KiB that RT prints as `t` tenths of a kilobyte
+/// or more; `None` when no size in a `u64` is. It starts from the exact
+/// rational bound and steps to where Perl's floating-point formula changes
+/// its answer (a few steps: at most the spacing of `f64` values there).
+fn first_at_least(t: u64) -> Option<u64> {
+    let bound = u64::try_from(u128::from(t) * 1024 / 10).unwrap_or(u64::MAX);
+    let mut n = bound.max(1025);
+    while n > 1025 && tenths_of(n - 1) >= t {
+        n -= 1;
+    }
+    while tenths_of(n) < t {
+        n = n.checked_add(1)?;
+    }
+    Some(n)
+}
+
 impl Size {
     /// RT's rendering of a size of `n` bytes (or characters).
     #[must_use]
@@ -60,29 +76,9 @@ impl Size {
         match self {
             Size::Bytes(n) => Some(n..=n),
             Size::Tenths(t) => {
-                // No size in a u64 prints above the size of u64::MAX.
-                if t > tenths_of(u64::MAX) {
-                    return None;
-                }
-                // Start from the exact rational bounds, then step to where
-                // Perl's floating-point formula changes its answer (a few
-                // steps: at most the spacing of f64 values near the bound).
-                let bound = |t: u64| u64::try_from(u128::from(t) * 1024 / 10).unwrap_or(u64::MAX);
-                let mut lo = bound(t).max(1025);
-                while lo > 1025 && tenths_of(lo - 1) >= t {
-                    lo -= 1;
-                }
-                while tenths_of(lo) < t {
-                    lo = lo.checked_add(1)?;
-                }
-                let mut hi = bound(t.saturating_add(1)).max(lo);
-                while tenths_of(hi) > t {
-                    hi -= 1;
-                }
-                while hi < u64::MAX && tenths_of(hi + 1) <= t {
-                    hi += 1;
-                }
-                (tenths_of(lo) == t && lo <= hi).then_some(lo..=hi)
+                let lo = first_at_least(t)?;
+                let hi = first_at_least(t.saturating_add(1)).map_or(u64::MAX, |n| n - 1);
+                (tenths_of(lo) == t).then_some(lo..=hi)
             }
         }
     }
@@ -188,5 +184,47 @@ mod tests {
         }
         assert_eq!(Size::Tenths(15).bytes_range(), Some(1536..=1638));
         assert_eq!(Size::Tenths(5).bytes_range(), None);
+    }
+
+    /// Far from 1 KiB, where RT's floating-point formula strays from the
+    /// exact bounds: every range holds exactly the sizes printed its way,
+    /// found in a few steps (a walk from a wrong start would not end).
+    #[test]
+    fn size_ranges_are_exact_up_to_u64_max() {
+        let samples = [
+            1025,
+            1_048_576,
+            1_000_000_000_007,
+            (1 << 53) - 1,
+            (1 << 53) + 1,
+            (1 << 60) + 12_345,
+            (1 << 63) + 999,
+            u64::MAX - 5000,
+            u64::MAX,
+        ];
+        for n in samples {
+            let size = Size::of(n);
+            let r = size.bytes_range().unwrap_or_else(|| panic!("{n}"));
+            let (lo, hi) = (*r.start(), *r.end());
+            assert!(r.contains(&n), "{n}: {r:?}");
+            assert!(size.matches(lo) && size.matches(hi), "{n}: {r:?}");
+            assert!(lo == 1025 || !size.matches(lo - 1), "{n}: {r:?}");
+            assert!(hi == u64::MAX || !size.matches(hi + 1), "{n}: {r:?}");
+        }
+        // The largest size printed in tenths, and one above it.
+        let top = tenths_of(u64::MAX);
+        assert_eq!(
+            Size::Tenths(top).bytes_range().map(|r| *r.end()),
+            Some(u64::MAX)
+        );
+        assert_eq!(Size::Tenths(top + 1).bytes_range(), None);
+    }
+
+    #[test]
+    fn matches_is_rt_s_rendering() {
+        assert!(Size::Tenths(15).matches(1536) && Size::Tenths(15).matches(1638));
+        assert!(!Size::Tenths(15).matches(1535) && !Size::Tenths(15).matches(1639));
+        assert!(Size::Bytes(5).matches(5) && !Size::Bytes(5).matches(6));
+        assert!(!Size::Bytes(1025).matches(1025));
     }
 }
