@@ -278,6 +278,34 @@ fn user_queue_and_group_fields() {
     assert_eq!(text(g.description()).as_deref(), Some("Everyone"));
 }
 
+/// A ticket's people fields, as RT prints them.
+#[test]
+fn ticket_owner_and_creator() {
+    use rt_wire::views::TicketList;
+    let body = b"RT/5.0.3 200 Ok\n\nid: ticket/3\nQueue: General\nOwner: bob\nCreator: alice\n\n";
+    let r = parse_response(body).unwrap();
+    let list = TicketList::from_response(&r).unwrap();
+    let t = &list.tickets[0];
+    assert_eq!(t.owner().unwrap().to_str().unwrap(), "bob");
+    assert_eq!(t.creator().unwrap().to_str().unwrap(), "alice");
+}
+
+/// A blank form's `id` is `<type>/new` and nothing else: an object's id or
+/// a longer path is no template.
+#[test]
+fn a_template_is_a_form_of_a_new_object() {
+    use rt_wire::views::Template;
+    let form = |id: &str| format!("RT/5.0.3 200 Ok\n\nid: {id}\nQueue: General\nSubject: \n\n");
+    let ok = form("ticket/new");
+    assert!(Template::from_response(&parse_response(ok.as_bytes()).unwrap()).is_ok());
+    for id in ["ticket/5", "ticket/new/links"] {
+        let body = form(id);
+        let r = parse_response(body.as_bytes()).unwrap();
+        let e = Template::from_response(&r).unwrap_err();
+        assert!(e.to_string().contains("<type>/new"), "{id}: {e}");
+    }
+}
+
 /// A ticket's links serialize as every relation with its targets.
 #[test]
 fn links_serialize_every_relation() {
