@@ -61,9 +61,10 @@ fn two(i: &[u8]) -> IResult<&[u8], u32> {
 }
 
 /// `hms = 2DIGIT ":" 2DIGIT [ ":" 2DIGIT ]` (without seconds under
-/// `Seconds => 0`).
+/// `Seconds => 0`). The ranges are checked with the date
+/// ([`DateTime::checked`], through [`build`]).
 fn hms(i: &[u8]) -> IResult<&[u8], Time> {
-    map_res(
+    map(
         (two, char(':'), two, opt(preceded(char(':'), two))),
         |(h, _, m, s)| {
             let precision = if s.is_some() {
@@ -71,12 +72,8 @@ fn hms(i: &[u8]) -> IResult<&[u8], Time> {
             } else {
                 Precision::Minute
             };
-            let s = s.unwrap_or(0);
-            if h < 24 && m < 60 && s <= 60 {
-                Ok((h as u8, m as u8, s as u8, precision))
-            } else {
-                Err(())
-            }
+            // Two digits each: below 100.
+            (h as u8, m as u8, s.unwrap_or(0) as u8, precision)
         },
     )
     .parse(i)
@@ -220,14 +217,14 @@ pub(crate) fn ical(i: &[u8]) -> IResult<&[u8], Parsed> {
             opt((char('T'), two, two, two, char('Z'))),
         ),
         |(y, m, d, t)| match t {
-            Some((_, h, mi, s, _)) if h < 24 && mi < 60 && s <= 60 => build(
+            // Two digits each: below 100; `build` checks the ranges.
+            Some((_, h, mi, s, _)) => build(
                 (y, m, d),
                 (h as u8, mi as u8, s as u8, Precision::Second),
                 None,
                 Some(0),
                 DateFormat::ICal,
             ),
-            Some(_) => Err(()),
             None => build((y, m, d), MIDNIGHT, None, None, DateFormat::ICal),
         },
     )

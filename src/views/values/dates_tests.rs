@@ -294,3 +294,99 @@ fn days_since_epoch_matches_known_days() {
     assert_eq!(d(1969, 12, 31), -1);
     assert_eq!(d(2024, 2, 29), 19_782);
 }
+
+/// The calendar and the clock: every format refuses a day, hour, minute or
+/// second out of range (one rule, `DateTime::checked`), leap days included.
+#[test]
+fn out_of_range_fields_are_refused_in_every_format() {
+    for (text, ok) in [
+        ("2026-11-30 23:59:59", true),
+        ("2026-11-30 23:59:60", true),
+        ("2026-11-30 24:00:00", false),
+        ("2026-11-30 23:60:00", false),
+        ("2026-11-30 23:59:61", false),
+        ("2026-11-30T24:00:00Z", false),
+        ("20261130T235960Z", true),
+        ("20261130T240000Z", false),
+        ("20261130T236000Z", false),
+        ("20261130T235961Z", false),
+        ("Mon, 30 Nov 2026 23:60:00 +0000", false),
+        ("2024-02-29", true),
+        ("2000-02-29", true),
+        ("2026-02-29", false),
+        ("1900-02-29", false),
+        ("2026-02-28", true),
+        ("2026-04-30", true),
+        ("2026-04-31", false),
+        ("2026-06-31", false),
+        ("2026-09-31", false),
+        ("2026-11-31", false),
+        ("2026-12-31", true),
+        ("2026-13-01", false),
+        ("0000-01-01", false),
+    ] {
+        assert_eq!(parse_user_date(text.as_bytes()).is_ok(), ok, "{text}");
+    }
+}
+
+/// A 12-hour clock reads 1 to 12 only; 12 AM is midnight.
+#[test]
+fn twelve_hour_clock() {
+    assert_eq!(
+        fields(&user("Thu, Dec 24, 2026 12:30:00 AM")),
+        "2026-12-24 00:30:00"
+    );
+    assert_eq!(
+        fields(&user("Thu, Dec 24, 2026 12:30:00 PM")),
+        "2026-12-24 12:30:00"
+    );
+    assert_eq!(
+        fields(&user("Thu, Dec 24, 2026 1:30:00 PM")),
+        "2026-12-24 13:30:00"
+    );
+    // (A 1-digit day: no reading as a translated `DefaultFormat` either.)
+    assert_eq!(
+        fields(&user("Sat, Dec 5, 2026 1:30:00 PM")),
+        "2026-12-05 13:30:00"
+    );
+    for bad in [
+        "Sat, Dec 5, 2026 13:30:00 PM",
+        "Sat, Dec 5, 2026 0:30:00 AM",
+    ] {
+        assert!(parse_user_date(bad.as_bytes()).is_err(), "{bad}");
+    }
+}
+
+/// Languages that print a date alike (Portuguese, Brazilian and European)
+/// agree on it: one date, not an ambiguity.
+#[test]
+fn languages_printing_alike_agree() {
+    let s = user("qui., 24 de dez. de 2026 10:00:00");
+    assert_eq!(fields(&s), "2026-12-24 10:00:00");
+    assert_eq!(s.format, DateFormat::LocalizedDateTime);
+}
+
+#[test]
+fn languages_by_their_codes() {
+    let all: alloc::vec::Vec<&str> = localized::cldr_languages().collect();
+    assert_eq!(all.len(), 39);
+    for code in ["en", "de", "pt_BR", "zh_TW"] {
+        assert!(all.contains(&code), "{code}");
+    }
+    for code in all {
+        let l = Lang::new(code).unwrap();
+        assert_eq!((l.code(), l.to_string().as_str()), (code, code));
+    }
+    assert!(Lang::new("pt-BR").is_none() && Lang::new("EN").is_none());
+}
+
+/// A date that does not read is shown in the error, cut after 80
+/// characters.
+#[test]
+fn an_unreadable_date_is_shown_in_its_error() {
+    let e = parse_user_date(b"Someday 12").unwrap_err().to_string();
+    assert!(e.contains("`Someday 12` is not a date RT prints"), "{e}");
+    let long = "9".repeat(100);
+    let e = parse_user_date(long.as_bytes()).unwrap_err().to_string();
+    assert!(e.contains(&alloc::format!("`{}…`", "9".repeat(80))), "{e}");
+}
