@@ -390,3 +390,42 @@ fn an_unreadable_date_is_shown_in_its_error() {
     let e = parse_user_date(long.as_bytes()).unwrap_err().to_string();
     assert!(e.contains(&alloc::format!("`{}…`", "9".repeat(80))), "{e}");
 }
+
+/// Finnish names the weekday stand-alone (`cccc`).
+#[test]
+fn a_stand_alone_weekday() {
+    let s = user("torstai 24. jouluk. 2026 10.00.00");
+    assert_eq!(s.format, DateFormat::LocalizedDateTime);
+    assert_eq!(fields(&s), "2026-12-24 10:00:00");
+}
+
+/// A translated `DefaultFormat` read from its digit runs: the time a chain
+/// of two or three two-digit runs, wherever it stands (last included).
+#[test]
+fn translated_default_format_times() {
+    for (text, precision, want) in [
+        (
+            "24 Dez 2026 Do 10:00:00",
+            Precision::Second,
+            "2026-12-24 10:00:00",
+        ),
+        (
+            "24 Dez 2026 Do 10:05",
+            Precision::Minute,
+            "2026-12-24 10:05:00",
+        ),
+        (
+            "Do 24 Dez 10:05 2026",
+            Precision::Minute,
+            "2026-12-24 10:05:00",
+        ),
+    ] {
+        let s = user(text);
+        assert_eq!(
+            (s.format, s.precision),
+            (DateFormat::DefaultFormat, precision),
+            "{text}"
+        );
+        assert_eq!(fields(&s), want, "{text}");
+    }
+}
