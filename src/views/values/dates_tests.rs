@@ -429,3 +429,18 @@ fn translated_default_format_times() {
         assert_eq!(fields(&s), want, "{text}");
     }
 }
+
+/// In one language, RT's English names count too (a lexicon may leave the
+/// weekday or the month untranslated).
+#[test]
+fn english_names_in_a_translated_default_format() {
+    let de = Lang::new("de").unwrap();
+    for text in ["Thu 24 Dez 10:05 2026", "Do 24 Dec 10:05 2026"] {
+        let s = parse_user_date_in(text.as_bytes(), de)
+            .unwrap()
+            .at()
+            .unwrap();
+        assert_eq!(fields(&s), "2026-12-24 10:05:00", "{text}");
+    }
+    assert!(parse_user_date_in(b"Xyz 24 Dez 10:05 2026", de).is_err());
+}
