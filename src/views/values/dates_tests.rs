@@ -444,3 +444,28 @@ fn english_names_in_a_translated_default_format() {
     }
     assert!(parse_user_date_in(b"Xyz 24 Dez 10:05 2026", de).is_err());
 }
+
+/// What a translated `DefaultFormat` needs: one 4-digit year and no 3-digit
+/// or longer run, a 2-digit day, names of at least three letters when only
+/// a prefix matches, and exactly one date (readings that agree are one).
+#[test]
+fn translated_default_format_refusals_and_ambiguity() {
+    for bad in [
+        "Do 24 Dez 10:05 2026 123",
+        "Do 24 Dez 10:05 20261",
+        "Do 24 012 10:05 2026",
+        "Do 24 00012 10:05 2026",
+        "Fr 4 Dez 10:05 2026",
+        "Do 24 de 10:05 2026",
+        // 5 June (a Friday) or 6 May (a Wednesday): both weekdays named.
+        "Fr Mi 05 06 2026 10:05",
+    ] {
+        assert!(parse_user_date(bad.as_bytes()).is_err(), "{bad}");
+    }
+    assert_eq!(fields(&user("Fr 05 06 2026 10:05")), "2026-06-05 10:05:00");
+    // Two month names that agree.
+    assert_eq!(
+        fields(&user("Do 24 Dez Dec 10:05 2026")),
+        "2026-12-24 10:05:00"
+    );
+}
