@@ -463,6 +463,9 @@ fn translated_default_format_refusals_and_ambiguity() {
         assert!(parse_user_date(bad.as_bytes()).is_err(), "{bad}");
     }
     assert_eq!(fields(&user("Fr 05 06 2026 10:05")), "2026-06-05 10:05:00");
+    // A name matched whole wins over names it starts: `Mar` is March, not
+    // `marraskuuta` (November; 24 November 2026 is a Tuesday too).
+    assert_eq!(fields(&user("Di 24 Mar 10:05 2026")), "2026-03-24 10:05:00");
     // Two month names that agree.
     assert_eq!(
         fields(&user("Do 24 Dez Dec 10:05 2026")),

@@ -461,3 +461,20 @@ fn candidate(year: u32, month: u32, day: u32, chain: &[usize], runs: &[Run]) -> 
         precision,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{name_at, words};
+
+    /// A name is found by its words; a name without a letter names
+    /// nothing (the tables have none, but a reading must not hang on it).
+    #[test]
+    fn names_by_their_words() {
+        let text = words("Do., 24. Dez. 2026");
+        assert!(name_at(&text, 0, "Do.", false) && name_at(&text, 1, "Dez.", false));
+        assert!(name_at(&text, 1, "Dezember", true) && !name_at(&text, 1, "Dezember", false));
+        for prefixes in [false, true] {
+            assert!(!name_at(&text, 0, "", prefixes) && !name_at(&text, 0, ".", prefixes));
+        }
+    }
+}
