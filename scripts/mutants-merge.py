@@ -4,7 +4,8 @@
 A run done in passes (a first pass with a few test programs, `--iterate`
 passes after it, a last pass with every test) leaves one `outcomes.json` per
 pass. Given them in the order they ran, this prints, for every mutant, the
-outcome of the last pass that tested it, then the counts and the mutants
+outcome of the last pass that tested it (but caught in any pass is caught:
+a test failed, and tests are only added), then the counts and the mutants
 still missed or timed out.
 
 With `--list FILE` (the output of `cargo mutants --list` over the scope, on
@@ -41,7 +42,9 @@ def main(args):
                 mutant = o["scenario"]
                 if not isinstance(mutant, dict) or "Mutant" not in mutant:
                     continue  # the baseline
-                last[mutant["Mutant"]["name"]] = NAMES.get(o["summary"], o["summary"])
+                name = mutant["Mutant"]["name"]
+                if last.get(name) != "caught":
+                    last[name] = NAMES.get(o["summary"], o["summary"])
     if now is not None:
         last = {n: last.get(n, "untested") for n in now}
     counts = {}

@@ -454,6 +454,8 @@ fn translated_default_format_refusals_and_ambiguity() {
         "Do 24 Dez 10:05 2026 123",
         "Do 24 Dez 10:05 20261",
         "Do 24 012 10:05 2026",
+        // A time has three parts at most.
+        "Do 24 Dez 2026 10:05:00:00",
         "Do 24 00012 10:05 2026",
         "Fr 4 Dez 10:05 2026",
         "Do 24 de 10:05 2026",
