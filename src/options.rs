@@ -70,6 +70,7 @@ pub struct Limits {
     /// Longest line in bytes, LF excluded. Default 64 MiB.
     pub max_line_len: usize,
     /// Most forms in one response (all envelopes together). Default 1,000,000.
+    /// The error points at the first line of the form one too many.
     pub max_forms: usize,
     /// Most fields in one response (all forms together). Default 10,000,000.
     pub max_fields: usize,

@@ -293,7 +293,8 @@ fn end_form(
     }
     let limits = &cx.opts.limits;
     if cx.forms_before + tables.forms.len() >= limits.max_forms {
-        return Err(cx.lex.limit(at, LimitKind::Forms, limits.max_forms));
+        // At the first line of the form one too many.
+        return Err(cx.lex.limit(st.start, LimitKind::Forms, limits.max_forms));
     }
     // Without comments an empty field list leaves no trace in RT's layout
     // (only the empty line after comments shows it).
