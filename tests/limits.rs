@@ -103,13 +103,14 @@ fn too_many_forms_with_a_limit_set() {
         5
     );
     stream(&forms(5), opts).unwrap();
-    let e = expect_limit(&forms(6), opts, LimitKind::Forms);
+    let six = forms(6);
+    let e = expect_limit(&six, opts, LimitKind::Forms);
     // At the first line of the sixth form (its `id` line), in the one-shot
     // parser and in the streaming one.
     assert_eq!((e.line(), e.column()), (3 + 5 * 4, 1));
-    let sixth = forms(6).windows(5).rposition(|w| w == b"id: 5").unwrap();
+    let sixth = six.windows(5).rposition(|w| w == b"id: 5").unwrap();
     assert_eq!(e.offset(), sixth);
-    let s = stream(&forms(6), opts).unwrap_err();
+    let s = stream(&six, opts).unwrap_err();
     assert_eq!((s.offset(), s.line(), s.column()), (sixth, 3 + 5 * 4, 1));
 }
 
